@@ -1,0 +1,337 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# A minimal Xen PV kernel whose ELF notes say where it may run.
+# Built in kbuild's manner: `make help` lists the targets.
+
+PHONY := __all
+__all:
+
+MAKEFLAGS += -rR --no-print-directory
+
+# V=1 shows every command; otherwise one short line per step.
+ifeq ("$(origin V)", "command line")
+  KBUILD_VERBOSE := $(V)
+endif
+ifeq ($(KBUILD_VERBOSE),1)
+  quiet :=
+  Q :=
+else
+  quiet := quiet_
+  Q := @
+endif
+
+# Several goals at once, such as `make defconfig all` or `make deps check`,
+# run one after another: each may need what the one before made.
+ifneq ($(word 2,$(MAKECMDGOALS)),)
+PHONY += $(MAKECMDGOALS) __one-by-one
+$(filter-out __one-by-one,$(MAKECMDGOALS)) __all: __one-by-one
+	@:
+__one-by-one:
+	$(Q)set -e; for goal in $(MAKECMDGOALS); do $(MAKE) -f $(firstword $(MAKEFILE_LIST)) $$goal; done
+skip-makefile := 1
+endif
+
+# O=dir: build in dir, leaving the source tree as it is.
+ifeq ($(skip-makefile)$(KBUILD_SRC),)
+ifeq ("$(origin O)", "command line")
+KBUILD_OUTPUT := $(O)
+endif
+ifneq ($(KBUILD_OUTPUT),)
+abs_objtree := $(shell mkdir -p '$(KBUILD_OUTPUT)' && cd '$(KBUILD_OUTPUT)' && pwd)
+$(if $(abs_objtree),,$(error cannot create output directory "$(KBUILD_OUTPUT)"))
+PHONY += $(MAKECMDGOALS) __sub-make
+$(filter-out __sub-make,$(MAKECMDGOALS)) __all: __sub-make
+	@:
+__sub-make:
+	$(Q)$(MAKE) -C $(abs_objtree) -f $(CURDIR)/Makefile KBUILD_SRC=$(CURDIR) $(MAKECMDGOALS)
+skip-makefile := 1
+endif
+endif
+
+ifeq ($(skip-makefile),)
+
+srctree := $(if $(KBUILD_SRC),$(KBUILD_SRC),$(CURDIR))
+export srctree
+
+__all: all
+
+# ---------------------------------------------------------------------------
+# Architecture, chosen as in Linux: ARCH=x86_64 or ARCH=i386 forces it;
+# without ARCH the configuration decides (64-bit unless told otherwise).
+ifneq ($(filter command line environment,$(origin ARCH)),)
+  ifeq ($(filter x86_64 i386 x86,$(ARCH)),)
+    $(error ARCH=$(ARCH) is not supported: use ARCH=x86_64 or ARCH=i386)
+  endif
+else
+  ARCH := x86
+endif
+export ARCH
+
+KCONFIG_CONFIG := .config
+export KCONFIG_CONFIG
+Kconfig := $(srctree)/Kconfig
+CONF := kconfig-conf
+MCONF := kconfig-mconf
+NCONF := kconfig-nconf
+
+# kconfig names the Kconfig files it read relative to srctree.
+vpath %Kconfig $(srctree)
+vpath %Kconfig.xen $(srctree)
+
+# ---------------------------------------------------------------------------
+# Helpers in kbuild's manner: $(call cmd,foo) runs cmd_foo, echoing
+# quiet_cmd_foo (or, with V=1, the command itself).
+squote := '
+escsq = $(subst $(squote),'\$(squote)',$1)
+echo-cmd = $(if $($(quiet)cmd_$(1)),echo '  $(call escsq,$($(quiet)cmd_$(1)))';)
+cmd = @set -e; $(echo-cmd) $(cmd_$(1))
+
+# $(call if_changed,foo): run cmd_foo when a prerequisite is newer or the
+# command line differs from the one that built the target last time.
+dot-target = $(dir $@).$(notdir $@)
+cmd-changed = $(filter-out $(savedcmd_$@),$(cmd_$(1)))$(filter-out $(cmd_$(1)),$(savedcmd_$@))
+if_changed = $(if $(filter-out FORCE,$?)$(strip $(call cmd-changed,$(1))), \
+	@set -e; $(echo-cmd) $(cmd_$(1)); \
+	printf '%s\n' 'savedcmd_$@ := $(call escsq,$(cmd_$(1)))' > $(dot-target).cmd, @:)
+
+PHONY += FORCE
+FORCE:
+
+# ---------------------------------------------------------------------------
+# Configuration targets
+
+config-targets := config menuconfig nconfig oldconfig olddefconfig silentoldconfig \
+	defconfig %_defconfig savedefconfig listnewconfig randconfig \
+	allnoconfig allyesconfig alldefconfig
+no-dot-config-targets := $(config-targets) clean mrproper distclean help deps \
+	check check-% scripts scripts/xen-feat-note
+
+PHONY += $(filter-out %_defconfig,$(config-targets))
+
+menuconfig:
+	$(Q)$(MCONF) $(Kconfig)
+
+nconfig:
+	$(Q)$(NCONF) $(Kconfig)
+
+config:
+	$(Q)$(CONF) --oldaskconfig $(Kconfig)
+
+oldconfig olddefconfig listnewconfig randconfig allnoconfig allyesconfig alldefconfig:
+	$(Q)$(CONF) --$@ $(Kconfig)
+
+silentoldconfig:
+	$(Q)mkdir -p include/config include/generated
+	$(Q)$(CONF) --silentoldconfig $(Kconfig)
+
+defconfig-file = $(srctree)/configs/$(if $(filter i386,$(ARCH)),i386,x86_64)_defconfig
+
+defconfig:
+	$(Q)$(CONF) --defconfig=$(defconfig-file) $(Kconfig)
+
+%_defconfig:
+	$(Q)test -f $(srctree)/configs/$@ || { echo >&2 "*** configs/$@ does not exist; see configs/"; exit 1; }
+	$(Q)$(CONF) --defconfig=$(srctree)/configs/$@ $(Kconfig)
+
+savedefconfig:
+	$(Q)$(CONF) --savedefconfig=defconfig $(Kconfig)
+
+# ---------------------------------------------------------------------------
+# The build proper reads the configuration.
+
+goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+ifneq ($(filter-out $(no-dot-config-targets),$(goals)),)
+
+ifneq ($(KBUILD_SRC),)
+ifneq ($(wildcard $(srctree)/.config $(srctree)/include/config $(srctree)/vmlinux),)
+$(error source tree $(srctree) is not clean: run 'make mrproper' there before building with O=)
+endif
+endif
+
+ifeq ($(wildcard $(KCONFIG_CONFIG)),)
+$(error no configuration ($(CURDIR)/$(KCONFIG_CONFIG)): run 'make defconfig', 'make NAME_defconfig' or 'make menuconfig' first)
+endif
+
+# auto.conf is remade (and make restarts) whenever .config, a Kconfig
+# file or ARCH changed; auto.conf.cmd, written by kconfig, says which.
+-include include/config/auto.conf
+-include include/config/auto.conf.cmd
+
+$(KCONFIG_CONFIG) include/config/auto.conf.cmd: ;
+
+# Options .config does not answer yet (after a Kconfig change or an ARCH
+# switch) take their defaults, as `make olddefconfig` would set them.
+include/config/%.conf: $(KCONFIG_CONFIG) include/config/auto.conf.cmd
+	$(Q)mkdir -p include/config include/generated
+	$(Q)$(CONF) -s --olddefconfig $(Kconfig)
+	$(Q)$(CONF) -s --silentoldconfig $(Kconfig)
+
+endif
+
+# ---------------------------------------------------------------------------
+# Host program: the note generator and checker
+
+# HOSTCC and HOSTCFLAGS on the command line add to these, as in kbuild.
+HOSTCC ?= gcc
+KBUILD_HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
+	-I$(srctree)/include -I$(srctree)/scripts $(HOSTCFLAGS)
+xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c xen-feat-check.c
+HOSTLDLIBS_xen-feat-note :=
+
+xen-feat-note-src-paths := $(addprefix $(srctree)/scripts/,$(xen-feat-note-srcs))
+
+quiet_cmd_hostcc = HOSTCC  $@
+      cmd_hostcc = mkdir -p $(dir $@) && $(HOSTCC) $(KBUILD_HOSTCFLAGS) \
+		   -o $@ $(xen-feat-note-src-paths) $(HOSTLDLIBS_xen-feat-note)
+
+scripts/xen-feat-note: $(xen-feat-note-src-paths) $(wildcard $(srctree)/scripts/xen-feat-*.h) \
+		$(wildcard $(srctree)/include/xen/interface/*.h) FORCE
+	$(call if_changed,hostcc)
+
+# ---------------------------------------------------------------------------
+# Generated header: rewritten only when its content changes, so that a
+# configuration change that leaves the notes alone rebuilds nothing.
+
+gen-header := include/generated/xen-feat-note.h
+
+quiet_cmd_gen_feat_note = GEN     $(gen-header)
+      cmd_gen_feat_note = scripts/xen-feat-note generate include/config/auto.conf $(gen-header)
+
+include/config/xen-feat-note.stamp: include/config/auto.conf scripts/xen-feat-note \
+		$(if $(wildcard $(gen-header)),,FORCE)
+	$(Q)mkdir -p include/generated
+	$(call cmd,gen_feat_note)
+	$(Q)touch $@
+
+$(gen-header): include/config/xen-feat-note.stamp ;
+
+# Tests may assemble the notes from a header of their own.
+XEN_FEAT_NOTE_H ?= $(gen-header)
+
+# ---------------------------------------------------------------------------
+# The kernel image
+
+ifeq ($(CONFIG_X86_64),y)
+KBUILD_CPPFLAGS := -m64 -DCONFIG_X86_64
+KBUILD_CFLAGS := -mno-red-zone -mcmodel=kernel
+LD_EMULATION := elf_x86_64
+else
+KBUILD_CPPFLAGS := -m32 -DCONFIG_X86_32
+KBUILD_CFLAGS := -march=i686
+LD_EMULATION := elf_i386
+endif
+
+CC := gcc
+LD := ld
+KBUILD_CPPFLAGS += -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-I$(srctree)/include -Iinclude -ffile-prefix-map=$(srctree)/=
+KBUILD_CFLAGS += $(KBUILD_CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -O2 \
+	-ffreestanding -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-fno-common -mgeneral-regs-only
+KBUILD_AFLAGS := $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ -fno-pic
+
+head-obj := arch/x86/xen/xen-head.o
+c-objs := $(patsubst $(srctree)/%.c,%.o,$(sort $(wildcard $(srctree)/arch/x86/xen/*.c)))
+vmlinux-objs := $(head-obj) $(c-objs)
+lds := arch/x86/xen/vmlinux.lds
+
+quiet_cmd_as_o_S = AS      $@
+      cmd_as_o_S = mkdir -p $(dir $@) && $(CC) $(KBUILD_AFLAGS) -include $(XEN_FEAT_NOTE_H) \
+		   -MD -MF $(dot-target).d -c -o $@ $<
+
+quiet_cmd_cc_o_c = CC      $@
+      cmd_cc_o_c = mkdir -p $(dir $@) && $(CC) $(KBUILD_CFLAGS) -MD -MF $(dot-target).d -c -o $@ $<
+
+quiet_cmd_cpp_lds_S = LDS     $@
+      cmd_cpp_lds_S = mkdir -p $(dir $@) && $(CC) -E -P $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ \
+		      -MD -MF $(dot-target).d -MT $@ -o $@ $<
+
+quiet_cmd_link_vmlinux = LD      $@
+      cmd_link_vmlinux = $(LD) -m $(LD_EMULATION) --build-id=none -n -T $(lds) -o $@ $(vmlinux-objs)
+
+$(head-obj): $(srctree)/arch/x86/xen/xen-head.S $(XEN_FEAT_NOTE_H) FORCE
+	$(call if_changed,as_o_S)
+
+arch/x86/xen/%.o: $(srctree)/arch/x86/xen/%.c FORCE
+	$(call if_changed,cc_o_c)
+
+$(lds): $(srctree)/arch/x86/xen/vmlinux.lds.S FORCE
+	$(call if_changed,cpp_lds_S)
+
+vmlinux: $(vmlinux-objs) $(lds) FORCE
+	$(call if_changed,link_vmlinux)
+
+PHONY += all scripts prepare
+all: vmlinux
+scripts: scripts/xen-feat-note
+prepare: $(gen-header)
+
+# ---------------------------------------------------------------------------
+# Booting, tests, set-up
+
+XEN_BOOT_FLAGS ?=
+PHONY += run
+run: vmlinux
+	$(Q)$(srctree)/scripts/xen-boot $(XEN_BOOT_FLAGS) vmlinux
+
+PHONY += check check-linux deps bench
+check:
+	$(Q)$(srctree)/tests/run
+
+check-linux:
+	$(Q)$(srctree)/tests/run linux
+
+deps:
+	$(Q)apt-get update -qq
+	$(Q)DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		-o DPkg::Lock::Timeout=600 $$(grep -v '^#' $(srctree)/scripts/debian-packages)
+
+# ---------------------------------------------------------------------------
+# Cleaning
+
+PHONY += clean mrproper distclean
+clean:
+	$(Q)rm -f vmlinux .vmlinux.cmd scripts/xen-feat-note scripts/.xen-feat-note.*
+	$(Q)rm -f arch/x86/xen/*.o arch/x86/xen/.*.cmd arch/x86/xen/.*.d $(lds)
+
+mrproper distclean: clean
+	$(Q)rm -rf include/config include/generated
+	$(Q)rm -f .config .config.old defconfig
+
+PHONY += help
+help:
+	@echo 'Configuration:'
+	@echo '  menuconfig      - configure with a menu (ncurses)'
+	@echo '  nconfig         - configure with the newer ncurses menu'
+	@echo '  config          - configure line by line'
+	@echo '  oldconfig       - update .config, asking about new options'
+	@echo '  olddefconfig    - update .config, new options at their defaults'
+	@echo '  defconfig       - configs/x86_64_defconfig (configs/i386_defconfig with ARCH=i386)'
+	@echo '  NAME_defconfig  - configs/NAME_defconfig:' $(notdir $(wildcard $(srctree)/configs/*_defconfig))
+	@echo '  savedefconfig   - write the minimal configuration to ./defconfig'
+	@echo '  listnewconfig   - list options .config does not answer yet'
+	@echo '  randconfig      - random configuration (seed: KCONFIG_SEED=n)'
+	@echo ''
+	@echo 'Building:'
+	@echo '  all             - scripts/xen-feat-note, the generated header and vmlinux (default)'
+	@echo '  run             - boot vmlinux as dom0 on Xen 4.17 under QEMU (XEN_BOOT_FLAGS=...)'
+	@echo '  clean           - remove what the build made, keep the configuration'
+	@echo '  mrproper        - remove everything the build and configuration made'
+	@echo ''
+	@echo 'Testing and set-up:'
+	@echo '  deps            - apt-get install every package the build and tests use'
+	@echo '  check           - run every quick test suite (tests/*/run)'
+	@echo '  check-linux     - build real Linux kernels with the drop-in and boot them (slow)'
+	@echo ''
+	@echo '  make V=1 ...    - show each command'
+	@echo '  make O=dir ...  - build in dir, leave the source tree untouched'
+	@echo '  make ARCH=i386  - 32-bit PAE kernel (ARCH=x86_64: 64-bit)'
+
+-include $(wildcard scripts/.*.cmd arch/x86/xen/.*.cmd .*.cmd)
+-include $(wildcard scripts/.*.d arch/x86/xen/.*.d)
+
+.DELETE_ON_ERROR:
+
+endif # skip-makefile
+
+.PHONY: $(PHONY)

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What Xen makes of a guest's feature notes: one table of features and
+ * one of hypervisor generations.  The generator and the checker both
+ * read these and nothing else; a new Xen release is an edit here.
+ */
+#ifndef XEN_FEAT_TABLE_H
+#define XEN_FEAT_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <xen/interface/features.h>
+
+/* Words in the SUPPORTED_FEATURES bit array; tests may build with more. */
+#ifndef XEN_FEAT_NR_WORDS
+#define XEN_FEAT_NR_WORDS XENFEAT_NR_SUBMAPS
+#endif
+
+#define XEN_VERSION_CODE(major, minor, rel) \
+	(((uint32_t)(major) << 16) | ((uint32_t)(minor) << 8) | (uint32_t)(rel))
+
+struct xen_feature {
+	const char *name;
+	unsigned int nr;		/* XENFEAT_* */
+	uint32_t string_since;		/* first Xen whose FEATURES parser knows it; 0: none does */
+};
+
+/* What a generation's FEATURES parser does with a name it does not know. */
+enum xen_unknown_name {
+	XEN_UNKNOWN_WARNS,		/* logs it, loads the image */
+	XEN_UNKNOWN_REJECTS,		/* rejects the image, says nothing */
+	XEN_UNKNOWN_IGNORED,		/* ignored, unless required ('!') */
+};
+
+struct xen_generation {
+	const char *label;		/* "3.1-4.1" */
+	uint32_t first;			/* oldest release of the generation */
+	uint32_t last;			/* newest; UINT32_MAX: open-ended */
+	enum xen_unknown_name unknown_name;
+	bool reads_supported_features;	/* reads the type 17 bit array */
+	bool dom0_needs_bit;		/* refuses dom0 without XENFEAT_dom0 when type 17 is present */
+	bool required_dom0_refuses_domu;/* '!dom0' stops the toolstack building a domU */
+};
+
+extern const struct xen_feature xen_features[];
+extern const size_t xen_nr_features;
+extern const struct xen_generation xen_generations[];
+extern const size_t xen_nr_generations;
+
+const struct xen_feature *xen_feature_by_name(const char *name, size_t len);
+const struct xen_feature *xen_feature_by_nr(unsigned int nr);
+const struct xen_generation *xen_generation_of(uint32_t version);
+bool xen_generation_knows(const struct xen_generation *gen,
+			  const struct xen_feature *feat);
+
+/* "3.0.2", "4.1", "4.17": 0 and *end unchanged when it is not a version. */
+uint32_t xen_parse_version(const char *text, const char **end);
+/* "3.0.2" or "4.17" into buf; returns buf. */
+const char *xen_format_version(uint32_t version, char *buf, size_t size);
+
+/*
+ * One generation's reading of a FEATURES string, as its parser would do it.
+ * supported/required: XEN_FEAT_NR_WORDS words each.
+ */
+enum xen_string_verdict {
+	XEN_STRING_OK,
+	XEN_STRING_UNKNOWN_WARNED,	/* loads; an unknown name was logged */
+	XEN_STRING_UNKNOWN_REJECTED,	/* 3.1-4.1: any unknown name */
+	XEN_STRING_REQUIRED_UNKNOWN,	/* 4.2+: '!name' it does not know */
+};
+
+struct xen_string_reading {
+	enum xen_string_verdict verdict;
+	uint32_t supported[XEN_FEAT_NR_WORDS];
+	uint32_t required[XEN_FEAT_NR_WORDS];
+	char culprit[64];		/* the name behind a non-OK verdict */
+};
+
+void xen_read_feature_string(const struct xen_generation *gen,
+			     const char *str, size_t len,
+			     struct xen_string_reading *out);
+
+#endif /* XEN_FEAT_TABLE_H */
