@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xen/interface/elfnote.h>
+
 #include "xen-feat-table.h"
 
 #define ALL_XEN XEN_VERSION_CODE(3, 0, 2)
@@ -200,4 +202,52 @@ void xen_read_feature_string(const struct xen_generation *gen,
 			break;
 		}
 	}
+}
+
+const struct xen_note_type xen_note_types[] = {
+	{ "INFO",		XEN_ELFNOTE_INFO,		XEN_NOTE_STRING },
+	{ "ENTRY",		XEN_ELFNOTE_ENTRY,		XEN_NOTE_NUMBER },
+	{ "HYPERCALL_PAGE",	XEN_ELFNOTE_HYPERCALL_PAGE,	XEN_NOTE_NUMBER },
+	{ "VIRT_BASE",		XEN_ELFNOTE_VIRT_BASE,		XEN_NOTE_NUMBER },
+	{ "PADDR_OFFSET",	XEN_ELFNOTE_PADDR_OFFSET,	XEN_NOTE_NUMBER },
+	{ "XEN_VERSION",	XEN_ELFNOTE_XEN_VERSION,	XEN_NOTE_STRING },
+	{ "GUEST_OS",		XEN_ELFNOTE_GUEST_OS,		XEN_NOTE_STRING },
+	{ "GUEST_VERSION",	XEN_ELFNOTE_GUEST_VERSION,	XEN_NOTE_STRING },
+	{ "LOADER",		XEN_ELFNOTE_LOADER,		XEN_NOTE_STRING },
+	{ "PAE_MODE",		XEN_ELFNOTE_PAE_MODE,		XEN_NOTE_STRING },
+	{ "FEATURES",		XEN_ELFNOTE_FEATURES,		XEN_NOTE_STRING },
+	{ "BSD_SYMTAB",		XEN_ELFNOTE_BSD_SYMTAB,		XEN_NOTE_STRING },
+	{ "HV_START_LOW",	XEN_ELFNOTE_HV_START_LOW,	XEN_NOTE_NUMBER },
+	{ "L1_MFN_VALID",	XEN_ELFNOTE_L1_MFN_VALID,	XEN_NOTE_NUMBER_LIST },
+	{ "SUSPEND_CANCEL",	XEN_ELFNOTE_SUSPEND_CANCEL,	XEN_NOTE_NUMBER },
+	{ "INIT_P2M",		XEN_ELFNOTE_INIT_P2M,		XEN_NOTE_NUMBER },
+	{ "MOD_START_PFN",	XEN_ELFNOTE_MOD_START_PFN,	XEN_NOTE_NUMBER },
+	{ "SUPPORTED_FEATURES",	XEN_ELFNOTE_SUPPORTED_FEATURES,	XEN_NOTE_BIT_ARRAY },
+	{ "PHYS32_ENTRY",	XEN_ELFNOTE_PHYS32_ENTRY,	XEN_NOTE_NUMBER },
+};
+const size_t xen_nr_note_types = sizeof(xen_note_types) / sizeof(xen_note_types[0]);
+
+const struct xen_note_type *xen_note_type_by_nr(unsigned int type)
+{
+	for (size_t i = 0; i < xen_nr_note_types; i++)
+		if (xen_note_types[i].type == type)
+			return &xen_note_types[i];
+	return NULL;
+}
+
+/*
+ * Xen 4.2+ OR words 0 to XENFEAT_NR_SUBMAPS-1 into the supported set and
+ * ignore the rest; a descriptor that is not whole words reads as 0 (the
+ * note still counts as present).
+ */
+void xen_read_supported_features(const struct xen_generation *gen,
+				 const uint32_t *words, size_t descsz,
+				 uint32_t out[XEN_FEAT_NR_WORDS])
+{
+	memset(out, 0, XEN_FEAT_NR_WORDS * sizeof(out[0]));
+	if (!gen->reads_supported_features || descsz % 4)
+		return;
+	for (size_t i = 0; i < XENFEAT_NR_SUBMAPS && i < XEN_FEAT_NR_WORDS &&
+			   i < descsz / 4; i++)
+		out[i] = words[i];
 }

@@ -82,4 +82,32 @@ void xen_read_feature_string(const struct xen_generation *gen,
 			     const char *str, size_t len,
 			     struct xen_string_reading *out);
 
+/* How Xen's loader reads a note's descriptor. */
+enum xen_note_kind {
+	XEN_NOTE_STRING,		/* NUL-terminated text */
+	XEN_NOTE_NUMBER,		/* 1, 2, 4 or 8 bytes; other sizes read as 0 */
+	XEN_NOTE_BIT_ARRAY,		/* SUPPORTED_FEATURES: see xen_read_supported_features() */
+	XEN_NOTE_NUMBER_LIST,		/* numbers of the image's word size (L1_MFN_VALID: mask, value) */
+};
+
+struct xen_note_type {
+	const char *name;		/* "FEATURES": the XEN_ELFNOTE_* suffix */
+	unsigned int type;		/* XEN_ELFNOTE_* */
+	enum xen_note_kind kind;
+};
+
+extern const struct xen_note_type xen_note_types[];
+extern const size_t xen_nr_note_types;
+const struct xen_note_type *xen_note_type_by_nr(unsigned int type);
+
+/*
+ * One generation's reading of a SUPPORTED_FEATURES descriptor of descsz
+ * bytes whose whole 32-bit words (descsz / 4 of them, already in host
+ * order) are in words[]: out[] (XEN_FEAT_NR_WORDS words) gets what it ORs
+ * into its supported set.
+ */
+void xen_read_supported_features(const struct xen_generation *gen,
+				 const uint32_t *words, size_t descsz,
+				 uint32_t out[XEN_FEAT_NR_WORDS]);
+
 #endif /* XEN_FEAT_TABLE_H */
