@@ -83,7 +83,7 @@ vpath %Kconfig.xen $(srctree)
 # quiet_cmd_foo (or, with V=1, the command itself).
 squote := '
 escsq = $(subst $(squote),'\$(squote)',$1)
-echo-cmd = $(if $($(quiet)cmd_$(1)),echo '  $(call escsq,$($(quiet)cmd_$(1)))';)
+echo-cmd = $(if $($(quiet)cmd_$(1)),echo '$(if $(quiet),  )$(call escsq,$($(quiet)cmd_$(1)))';)
 cmd = @set -e; $(echo-cmd) $(cmd_$(1))
 
 # $(call if_changed,foo): run cmd_foo when a prerequisite is newer or the
@@ -175,8 +175,24 @@ endif
 HOSTCC ?= gcc
 KBUILD_HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
 	-I$(srctree)/include -I$(srctree)/scripts $(HOSTCFLAGS)
-xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c xen-feat-check.c
+xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c \
+	xen-feat-check.c xen-feat-error.c xen-feat-magic.c xen-feat-bzimage.c \
+	xen-feat-source.c xen-feat-elf.c xen-feat-decode.c xen-feat-verdict.c \
+	xen-feat-expect.c xen-feat-kconfig.c xen-feat-report.c \
+	xen-feat-report-text.c xen-feat-report-json.c
 HOSTLDLIBS_xen-feat-note :=
+
+# XEN_FEAT_NO_UNPACK=1: libc only, for use inside other trees; `check`
+# then reads uncompressed ELF only.  Otherwise Debian's decompression
+# libraries read compressed images and bzImage payloads.
+ifeq ($(XEN_FEAT_NO_UNPACK),1)
+KBUILD_HOSTCFLAGS += -DXEN_FEAT_NO_UNPACK
+else
+xen-feat-note-srcs += xen-feat-unpack.c xen-feat-stream.c \
+	xen-feat-unpack-gzip.c xen-feat-unpack-bzip2.c xen-feat-unpack-xz.c \
+	xen-feat-unpack-lzo.c xen-feat-unpack-lz4.c xen-feat-unpack-zstd.c
+HOSTLDLIBS_xen-feat-note := -lz -lbz2 -llzma -llzo2 -llz4 -lzstd
+endif
 
 xen-feat-note-src-paths := $(addprefix $(srctree)/scripts/,$(xen-feat-note-srcs))
 
@@ -246,8 +262,16 @@ quiet_cmd_cpp_lds_S = LDS     $@
       cmd_cpp_lds_S = mkdir -p $(dir $@) && $(CC) -E -P $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ \
 		      -MD -MF $(dot-target).d -MT $@ -o $@ $<
 
+# After linking, the image must say what the configuration asked for, on
+# every Xen from the floor on; a test's own note header skips that.
+xen-expect := $(if $(CONFIG_XEN_DOM0),$(if $(CONFIG_XEN_DOMU),both,dom0),domU)
+XEN_FEAT_POSTLINK_CHECK ?= $(if $(filter $(gen-header),$(XEN_FEAT_NOTE_H)),1,0)
+cmd_postlink = $(if $(filter 1,$(XEN_FEAT_POSTLINK_CHECK)), \
+	&& scripts/xen-feat-note check -q --expect $(xen-expect) --floor $(CONFIG_XEN_COMPAT) $@)
+
 quiet_cmd_link_vmlinux = LD      $@
-      cmd_link_vmlinux = $(LD) -m $(LD_EMULATION) --build-id=none -n -T $(lds) -o $@ $(vmlinux-objs)
+      cmd_link_vmlinux = $(LD) -m $(LD_EMULATION) --build-id=none -n -T $(lds) -o $@ \
+			 $(vmlinux-objs) $(cmd_postlink)
 
 $(head-obj): $(srctree)/arch/x86/xen/xen-head.S $(XEN_FEAT_NOTE_H) FORCE
 	$(call if_changed,as_o_S)
@@ -258,7 +282,7 @@ arch/x86/xen/%.o: $(srctree)/arch/x86/xen/%.c FORCE
 $(lds): $(srctree)/arch/x86/xen/vmlinux.lds.S FORCE
 	$(call if_changed,cpp_lds_S)
 
-vmlinux: $(vmlinux-objs) $(lds) FORCE
+vmlinux: $(vmlinux-objs) $(lds) scripts/xen-feat-note FORCE
 	$(call if_changed,link_vmlinux)
 
 PHONY += all scripts prepare
