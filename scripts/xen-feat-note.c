@@ -56,6 +56,8 @@ static const struct config_feature config_features[] = {
 	{ "CONFIG_XEN_HVM_CALLBACK_VECTOR", true, "hvm_callback_vector", false },
 	{ "CONFIG_XEN_DOM0",		  true,	 "dom0",		 false },
 	{ "CONFIG_XEN_DOMU",		  false, "dom0",		 true },
+	/* Linux: a PVH dom0 may find its RSDP above 1 MiB */
+	{ "CONFIG_XEN_PVH",		  true,	 "linux_rsdp_unrestricted", false },
 #ifdef XEN_FEAT_TEST_HIGH_BIT
 	{ "CONFIG_XEN_TEST_HIGH_BIT",	  true,	 "test_high_bit",	 false },
 #endif
@@ -108,7 +110,8 @@ static bool valid_value(const char *v)
 	return *v && strspn(v, "0123456789") == strlen(v);
 }
 
-static bool parse_assignment(char *text, struct config_symbol *sym)
+/* Splits "CONFIG_NAME=value" at the '=' (which it overwrites). */
+static bool parse_assignment(char *text, const char **value)
 {
 	char *eq = strchr(text, '=');
 	size_t name_len;
@@ -116,15 +119,33 @@ static bool parse_assignment(char *text, struct config_symbol *sym)
 	if (strncmp(text, "CONFIG_", 7) || !eq)
 		return false;
 	name_len = (size_t)(eq - text);
-	if (name_len <= 7 || name_len >= sizeof(sym->name) ||
+	if (name_len <= 7 ||
 	    strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != name_len)
 		return false;
-	if (strlen(eq + 1) >= sizeof(sym->value) || !valid_value(eq + 1))
-		return false;
-	memcpy(sym->name, text, name_len);
-	sym->name[name_len] = '\0';
-	strcpy(sym->value, eq + 1);
+	*eq = '\0';
+	*value = eq + 1;
 	return true;
+}
+
+/*
+ * Only the symbols the notes depend on are kept, and only their values
+ * are checked: a Linux auto.conf holds thousands, and writes strings
+ * without quotes (CONFIG_DEFAULT_INIT=, CONFIG_CC_IMPLICIT_FALLTHROUGH=-W...).
+ */
+static bool wanted(const char *name)
+{
+	static const char *const read_here[] = {
+		"CONFIG_XEN_COMPAT", "CONFIG_XEN_DOM0", "CONFIG_XEN_DOMU",
+		"CONFIG_X86_64", "CONFIG_X86_32",
+	};
+
+	for (size_t i = 0; i < sizeof(read_here) / sizeof(read_here[0]); i++)
+		if (!strcmp(name, read_here[i]))
+			return true;
+	for (size_t i = 0; i < sizeof(config_features) / sizeof(config_features[0]); i++)
+		if (config_features[i].symbol && !strcmp(name, config_features[i].symbol))
+			return true;
+	return false;
 }
 
 static int read_config(struct config *cfg)
@@ -139,6 +160,7 @@ static int read_config(struct config *cfg)
 	while (fgets(text, sizeof(text), f)) {
 		size_t len = strlen(text);
 		struct config_symbol *sym;
+		const char *value;
 
 		cfg->nr_lines++;
 		if (len && text[len - 1] == '\n')
@@ -155,16 +177,30 @@ static int read_config(struct config *cfg)
 			error_at(cfg->path, cfg->nr_lines, "NUL byte in the line");
 			goto fail;
 		}
-		if (cfg->nr_symbols == MAX_SYMBOLS) {
-			error_at(cfg->path, cfg->nr_lines, "more than %d symbols", MAX_SYMBOLS);
-			goto fail;
-		}
-		sym = &cfg->symbols[cfg->nr_symbols];
-		if (!parse_assignment(text, sym)) {
+		if (!parse_assignment(text, &value)) {
 			error_at(cfg->path, cfg->nr_lines,
 				 "malformed line, expected CONFIG_NAME=value: '%.60s'", text);
 			goto fail;
 		}
+		if (!wanted(text))
+			continue;
+		if (!valid_value(value)) {
+			error_at(cfg->path, cfg->nr_lines, "%s: malformed value '%.60s'", text, value);
+			goto fail;
+		}
+		if (cfg->nr_symbols == MAX_SYMBOLS) {
+			error_at(cfg->path, cfg->nr_lines, "more than %d assignments to the symbols read here",
+				 MAX_SYMBOLS);
+			goto fail;
+		}
+		sym = &cfg->symbols[cfg->nr_symbols];
+		if (strlen(text) >= sizeof(sym->name) || strlen(value) >= sizeof(sym->value)) {
+			error_at(cfg->path, cfg->nr_lines, "value of %s longer than %zu characters",
+				 text, sizeof(sym->value) - 1);
+			goto fail;
+		}
+		strcpy(sym->name, text);
+		strcpy(sym->value, value);
 		sym->line = cfg->nr_lines;
 		cfg->nr_symbols++;
 	}

@@ -68,9 +68,15 @@ static const struct gen_case cases[] = {
 	{ "normal", "no-prefix", X64 "XEN_DOM0=y\n" F030002,
 	  NULL, NULL, NULL, ":3: error: malformed line" },
 	{ "normal", "bad-value", X64 "CONFIG_XEN_DOM0=yes please\n" F030002,
+	  NULL, NULL, NULL, ":3: error: CONFIG_XEN_DOM0: malformed value" },
+	{ "normal", "unterminated-string", X64 BOTH "CONFIG_XEN_COMPAT=\"0x030002\n",
+	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT: malformed value" },
+	{ "normal", "bad-name", X64 "CONFIG_XEN DOM0=y\n" BOTH F030002,
 	  NULL, NULL, NULL, ":3: error: malformed line" },
-	{ "normal", "unterminated-string", X64 "CONFIG_LOCALVERSION=\"-xen\n" BOTH F030002,
-	  NULL, NULL, NULL, ":3: error: malformed line" },
+	/* Linux's auto.conf: thousands of symbols, strings without quotes. */
+	{ "normal", "linux-style-auto-conf", "CONFIG_DEFAULT_INIT=\nCONFIG_CC_IMPLICIT_FALLTHROUGH=-Wimplicit-fallthrough=5\n"
+	  X64 BOTH F040200 "CONFIG_XEN_PVH=y\n",
+	  "!writable_page_tables|dom0", "0x00008801", NULL, NULL },
 	{ "normal", "neither-dom0-nor-domU", X64 F030002,
 	  NULL, NULL, NULL, "neither CONFIG_XEN_DOM0 nor CONFIG_XEN_DOMU" },
 	{ "normal", "dom0-only-floor-3.0.2", X64 "CONFIG_XEN_DOM0=y\n" F030002,
@@ -294,6 +300,36 @@ static void run_rewrite_tests(void)
 	chmod(scratch, 0755);
 }
 
+/* A distribution's configuration: thousands of symbols the notes ignore. */
+static void run_large_config_test(void)
+{
+	char config[1024], header[1024], errfile[1024], line[128];
+	char *text;
+	FILE *f;
+	int rc;
+
+	snprintf(config, sizeof(config), "%s/large.conf", scratch);
+	snprintf(header, sizeof(header), "%s/large.h", scratch);
+	snprintf(errfile, sizeof(errfile), "%s/large.err", scratch);
+	f = fopen(config, "w");
+	if (!f) {
+		perror(config);
+		exit(2);
+	}
+	for (int i = 0; i < 7000; i++) {
+		snprintf(line, sizeof(line), "CONFIG_UNRELATED_%d=%s\n", i, i % 2 ? "y" : "\"text\"");
+		fputs(line, f);
+	}
+	fputs(X64 BOTH F040200, f);
+	fclose(f);
+	rc = run_generator(config, header, errfile);
+	text = read_file(header);
+	report("7000-unrelated-symbols",
+	       rc ? "the generator failed" :
+	       !text || !strstr(text, "\"!writable_page_tables|dom0\"") ? "wrong FEATURES" : NULL);
+	free(text);
+}
+
 int main(int argc, char **argv)
 {
 	const char *variant;
@@ -308,8 +344,10 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		if (!strcmp(cases[i].variant, variant))
 			run_case(&cases[i]);
-	if (!strcmp(variant, "normal"))
+	if (!strcmp(variant, "normal")) {
 		run_rewrite_tests();
+		run_large_config_test();
+	}
 	fprintf(stderr, "gen-test %s: %d passed, %d failed\n", variant, passed, failed);
 	return failed ? 1 : 0;
 }
