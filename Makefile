@@ -104,7 +104,7 @@ config-targets := config menuconfig nconfig oldconfig olddefconfig silentoldconf
 	defconfig %_defconfig savedefconfig listnewconfig randconfig \
 	allnoconfig allyesconfig alldefconfig
 no-dot-config-targets := $(config-targets) clean mrproper distclean help deps \
-	check check-% scripts scripts/xen-feat-note
+	check check-% bench scripts scripts/xen-feat-note
 
 PHONY += $(filter-out %_defconfig,$(config-targets))
 
@@ -305,6 +305,9 @@ check:
 check-linux:
 	$(Q)$(srctree)/tests/run linux
 
+bench:
+	$(Q)$(srctree)/scripts/bench
+
 deps:
 	$(Q)apt-get update -qq
 	$(Q)DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
@@ -346,6 +349,7 @@ help:
 	@echo '  deps            - apt-get install every package the build and tests use'
 	@echo '  check           - run every quick test suite (tests/*/run)'
 	@echo '  check-linux     - build real Linux kernels with the drop-in and boot them (slow)'
+	@echo '  bench           - measure boot time, build time and the test suite (scripts/bench)'
 	@echo ''
 	@echo '  make V=1 ...    - show each command'
 	@echo '  make O=dir ...  - build in dir, leave the source tree untouched'

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0
+/* `check`: options, the run over each image, exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xen-feat-check.h"
+#include "xen-feat-elf.h"
+#include "xen-feat-expect.h"
+#include "xen-feat-kconfig.h"
+#include "xen-feat-report.h"
+#include "xen-feat-source.h"
+#include "xen-feat-verdict.h"
+
+#define PROG "xen-feat-note check"
+
+struct options {
+	bool json;
+	bool quiet;
+	bool has_expect;
+	struct xfc_expect expect;
+	const char *config_path;
+	struct xfc_kconfig config;
+	uint64_t unpacked_max;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+"Usage: xen-feat-note check [OPTIONS] IMAGE...\n"
+"\n"
+"Decodes the Xen ELF notes of each IMAGE (ELF, 32- or 64-bit, either byte\n"
+"order; a compressed ELF; or an x86 bzImage whose payload is gzip, bzip2,\n"
+"lzma, xz, lzo, lz4 or zstd) and says, for every Xen generation, whether it\n"
+"loads the image, starts it as dom0 and starts it as a domU, and why.\n"
+"\n"
+"Options:\n"
+"  --json                 the same report as JSON: {\"images\":[...],\"status\":N}\n"
+"  --expect dom0|domU|both\n"
+"  --floor VERSION        with --expect: succeed only if every Xen from VERSION\n"
+"                         on (3.0.2, 4.1, 4.2, 4.17, or hex 0x030002) starts\n"
+"                         the image that way\n"
+"  --config FILE          compare the notes with a kernel .config\n"
+"                         (CONFIG_XEN_DOM0, CONFIG_XEN_DOMU, CONFIG_XEN_COMPAT)\n"
+"  --max-unpacked BYTES   bound on unpacked bytes (suffix K, M, G; default %lluM)\n"
+"  -q, --quiet            print nothing unless something fails\n"
+"  -h, --help             this text\n"
+"\n"
+"Exit status (with several images: the first non-zero one):\n"
+"   0  all read; --expect met; --config agrees\n"
+"   1  --expect not met\n"
+"   2  usage error\n"
+"   3  --config: the notes and the .config disagree\n"
+"   4  cannot open or read a file\n"
+"   5  not ELF, bzImage, or a compressor Linux uses\n"
+"   6  truncated: the input ends inside a header, table or note area\n"
+"   7  lying header: a size or offset that is wrong, points past the end,\n"
+"      or overflows\n"
+"   8  bad note: a name or descriptor size runs past its note area\n"
+"   9  over a limit: more than %u notes or %u MiB of note data,\n"
+"      or a decompressor needing too much memory\n"
+"  10  compressed stream stops before its end\n"
+"  11  compressed stream is corrupt\n"
+"  12  compressed stream unpacks past --max-unpacked\n"
+"  13  compressed input, but this build reads uncompressed ELF only\n",
+		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20);
+}
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, PROG ": ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'xen-feat-note check --help'.\n");
+	return XFC_USAGE;
+}
+
+static bool parse_size(const char *text, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned int shift = 0;
+
+	if (text[0] < '0' || text[0] > '9')
+		return false;
+	v = strtoull(text, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end || v == 0 || v > (UINT64_MAX >> shift))
+		return false;
+	*out = (uint64_t)v << shift;
+	return true;
+}
+
+/* "--name value" or "--name=value"; advances *i past what it used. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	const char *arg = argv[*i];
+
+	if (strncmp(arg, name, n))
+		return NULL;
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (arg[n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int parse_options(int argc, char **argv, struct options *o, int *first)
+{
+	const char *floor = NULL, *val;
+	int i;
+
+	o->unpacked_max = XFC_UNPACKED_MAX_DEFAULT;
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *arg = argv[i];
+
+		if (!strcmp(arg, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+			usage(stdout);
+			exit(0);
+		} else if (!strcmp(arg, "--json")) {
+			o->json = true;
+		} else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
+			o->quiet = true;
+		} else if ((val = option_value(argc, argv, &i, "--expect"))) {
+			o->expect.roles = xfc_parse_roles(val);
+			if (!o->expect.roles)
+				return bad_usage("--expect takes dom0, domU or both, not '%s'", val);
+			o->has_expect = true;
+		} else if ((val = option_value(argc, argv, &i, "--floor"))) {
+			floor = val;
+			o->expect.floor = xfc_parse_floor(val);
+			if (!o->expect.floor)
+				return bad_usage("--floor '%s' is not a Xen version from 3.0.2 on (like 3.0.2, 4.2, 4.17 or 0x030002)", val);
+		} else if ((val = option_value(argc, argv, &i, "--config"))) {
+			o->config_path = val;
+		} else if ((val = option_value(argc, argv, &i, "--max-unpacked"))) {
+			if (!parse_size(val, &o->unpacked_max))
+				return bad_usage("--max-unpacked '%s' is not a size like 512M", val);
+		} else {
+			return bad_usage("unknown option '%s' (or it lacks its value)", arg);
+		}
+	}
+	if (o->has_expect != (floor != NULL))
+		return bad_usage("%s", "--expect and --floor go together");
+	if (i >= argc)
+		return bad_usage("%s", "no IMAGE given");
+	*first = i;
+	return XFC_OK;
+}
+
+static int check_one(const char *path, struct options *o, bool first_image)
+{
+	struct xfc_error err = { XFC_OK, "" };
+	struct xfc_source src;
+	struct xfc_elf elf;
+	struct xfc_verdict *v = calloc(xen_nr_generations, sizeof(*v));
+	struct xfc_expect_result expect_result;
+	struct xfc_finding findings[XFC_FINDINGS_MAX];
+	struct xfc_report r = { .path = path, .err = &err };
+	int status;
+
+	memset(&elf, 0, sizeof(elf));
+	if (!v) {
+		fprintf(stderr, PROG ": out of memory\n");
+		return XFC_ERR_LIMIT;
+	}
+	r.src = &src;
+	if (xfc_source_open(&src, path, o->unpacked_max, &err) == XFC_OK &&
+	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
+		xfc_verdicts(&elf, v);
+		r.elf = &elf;
+		r.verdicts = v;
+	}
+
+	status = err.status;
+	if (r.elf && o->has_expect) {
+		xfc_check_expect(v, &o->expect, &expect_result);
+		r.expect = &o->expect;
+		r.expect_result = &expect_result;
+		if (!expect_result.met)
+			status = XFC_EXPECT_FAILED;
+	}
+	if (r.elf && o->config_path) {
+		r.config_path = o->config_path;
+		r.findings = findings;
+		r.nr_findings = xfc_kconfig_compare(&o->config, v, findings);
+		for (unsigned int i = 0; i < r.nr_findings; i++)
+			if (findings[i].disagrees && status == XFC_OK)
+				status = XFC_CONFIG_DISAGREES;
+	}
+
+	if (o->json) {
+		if (!first_image)
+			fputc(',', stdout);
+		xfc_report_json(stdout, &r);
+	} else if (err.status == XFC_OK && (!o->quiet || status != XFC_OK)) {
+		if (o->quiet) {
+			if (r.expect && !expect_result.met)
+				fprintf(stderr, PROG ": %s: %s\n", path, expect_result.why);
+			for (unsigned int i = 0; i < r.nr_findings; i++)
+				if (findings[i].disagrees)
+					fprintf(stderr, PROG ": %s: %s: %s\n", path,
+						o->config_path, findings[i].text);
+		} else {
+			xfc_report_text(stdout, &r);
+		}
+	}
+	if (err.status != XFC_OK)
+		fprintf(stderr, PROG ": %s: %s (exit %d: %s)\n", path, err.msg,
+			err.status, xfc_status_name(err.status));
+
+	xfc_elf_free(&elf);
+	xfc_source_close(&src);
+	free(v);
+	return status;
+}
+
+int xen_feat_check_main(int argc, char **argv)
+{
+	struct options o;
+	struct xfc_error err = { XFC_OK, "" };
+	int first = 0, status = XFC_OK;
+
+	memset(&o, 0, sizeof(o));
+	if (parse_options(argc, argv, &o, &first))
+		return XFC_USAGE;
+	if (o.config_path && xfc_kconfig_read(o.config_path, &o.config, &err)) {
+		fprintf(stderr, PROG ": %s (exit %d: %s)\n", err.msg, err.status,
+			xfc_status_name(err.status));
+		return err.status;
+	}
+	if (o.json)
+		fputs("{\"images\":[", stdout);
+	for (int i = first; i < argc; i++) {
+		int s = check_one(argv[i], &o, i == first);
+
+		if (status == XFC_OK)
+			status = s;
+		if (!o.json && !o.quiet && i + 1 < argc)
+			fputc('\n', stdout);
+	}
+	if (o.json)
+		printf("],\"status\":%d}\n", status);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, PROG ": error writing the report\n");
+		return XFC_ERR_IO;
+	}
+	return status;
+}

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The report for scripts: one JSON object per image, same content as the text. */
+#include <inttypes.h>
+
+#include <xen/interface/elfnote.h>
+
+#include "xen-feat-decode.h"
+#include "xen-feat-report.h"
+
+static void put_str(FILE *out, const char *s, size_t len)
+{
+	size_t shown = len < XFC_SHOW_MAX ? len : XFC_SHOW_MAX;
+
+	fputc('"', out);
+	for (size_t i = 0; i < shown; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void put_cstr(FILE *out, const char *s)
+{
+	size_t len = 0;
+
+	while (s[len])
+		len++;
+	put_str(out, s, len);
+}
+
+static void put_hex(FILE *out, const unsigned char *p, size_t len)
+{
+	size_t shown = len < XFC_SHOW_MAX ? len : XFC_SHOW_MAX;
+
+	fputc('"', out);
+	for (size_t i = 0; i < shown; i++)
+		fprintf(out, "%02x", p[i]);
+	fputc('"', out);
+}
+
+static void put_words(FILE *out, const uint32_t *w, size_t n)
+{
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%" PRIu32, i ? "," : "", w[i]);
+	fputc(']', out);
+}
+
+static void put_feature_set(FILE *out, const uint32_t *w, size_t n)
+{
+	int listed = 0;
+
+	fputc('[', out);
+	for (size_t i = 0; i < n * 32; i++)
+		if (w[i / 32] >> (i % 32) & 1)
+			fprintf(out, "%s%zu", listed++ ? "," : "", i);
+	fputc(']', out);
+}
+
+static void put_string_note(FILE *out, const struct xfc_note *n)
+{
+	bool terminated;
+	size_t len = xfc_note_text_len(n, &terminated);
+
+	fprintf(out, ",\"kind\":\"string\",\"text\":");
+	put_str(out, (const char *)n->desc, len);
+	fprintf(out, ",\"terminated\":%s", terminated ? "true" : "false");
+	if (n->type == XEN_ELFNOTE_FEATURES) {
+		struct xfc_string_entry e;
+		size_t pos = 0;
+		int i = 0;
+
+		fprintf(out, ",\"entries\":[");
+		while (i < XFC_ENTRIES_MAX && xfc_string_next((const char *)n->desc, len, &pos, &e)) {
+			fprintf(out, "%s{\"name\":", i++ ? "," : "");
+			put_str(out, e.name, e.len);
+			fprintf(out, ",\"required\":%s", e.required ? "true" : "false");
+			if (e.feat)
+				fprintf(out, ",\"nr\":%u}", e.feat->nr);
+			else
+				fprintf(out, ",\"nr\":null}");
+		}
+		fputc(']', out);
+	}
+}
+
+static void put_bits_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
+{
+	size_t words = n->descsz / 4;
+	int f = 0, u = 0;
+
+	fprintf(out, ",\"kind\":\"bit_array\",\"whole_words\":%s,\"words\":[",
+		n->descsz % 4 ? "false" : "true");
+	for (size_t w = 0; w < words && w < XFC_ENTRIES_MAX; w++)
+		fprintf(out, "%s%" PRIu32, w ? "," : "", xfc_note_word(elf, n, w));
+	fprintf(out, "],\"features\":[");
+	for (size_t w = 0; w < words && w < XFC_ENTRIES_MAX; w++)
+		for (unsigned int b = 0; b < 32; b++) {
+			unsigned int nr = (unsigned int)(w * 32 + b);
+			const struct xen_feature *feat = xen_feature_by_nr(nr);
+
+			if ((xfc_note_word(elf, n, w) >> b & 1) && feat)
+				fprintf(out, "%s{\"nr\":%u,\"name\":\"%s\"}", f++ ? "," : "",
+					nr, feat->name);
+		}
+	fprintf(out, "],\"unknown_bits\":[");
+	for (size_t w = 0; w < words && w < XFC_ENTRIES_MAX; w++)
+		for (unsigned int b = 0; b < 32; b++) {
+			unsigned int nr = (unsigned int)(w * 32 + b);
+
+			if ((xfc_note_word(elf, n, w) >> b & 1) && !xen_feature_by_nr(nr))
+				fprintf(out, "%s%u", u++ ? "," : "", nr);
+		}
+	fputc(']', out);
+}
+
+static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
+{
+	const struct xen_note_type *t = xen_note_type_by_nr(n->type);
+	uint64_t value;
+
+	fprintf(out, "{\"type\":%u,\"name\":", n->type);
+	if (t)
+		fprintf(out, "\"%s\"", t->name);
+	else
+		fprintf(out, "null");
+	fprintf(out, ",\"offset\":%" PRIu64 ",\"descsz\":%u", n->offset, n->descsz);
+	switch (t ? t->kind : (enum xen_note_kind)-1) {
+	case XEN_NOTE_STRING:
+		put_string_note(out, n);
+		break;
+	case XEN_NOTE_NUMBER:
+		if (xfc_note_number(elf, n, &value))
+			fprintf(out, ",\"kind\":\"number\",\"value\":%" PRIu64
+				",\"hex\":\"0x%" PRIx64 "\"", value, value);
+		else {
+			fprintf(out, ",\"kind\":\"number\",\"value\":null,\"bytes\":");
+			put_hex(out, n->desc, n->descsz);
+		}
+		break;
+	case XEN_NOTE_NUMBER_LIST: {
+		size_t size = elf->is64 ? 8 : 4;
+
+		fprintf(out, ",\"kind\":\"numbers\",\"values\":[");
+		for (size_t i = 0; n->descsz % size == 0 && i < n->descsz / size && i < 16; i++)
+			fprintf(out, "%s%" PRIu64, i ? "," : "",
+				xfc_elf_uint(elf, n->desc + i * size, size));
+		fprintf(out, "],\"bytes\":");
+		put_hex(out, n->desc, n->descsz);
+		break;
+	}
+	case XEN_NOTE_BIT_ARRAY:
+		put_bits_note(out, elf, n);
+		break;
+	default:
+		fprintf(out, ",\"kind\":\"unknown\",\"bytes\":");
+		put_hex(out, n->desc, n->descsz);
+	}
+	fputc('}', out);
+}
+
+static void put_answer(FILE *out, const char *key, const struct xfc_answer *a)
+{
+	fprintf(out, "\"%s\":{\"yes\":%s,\"why\":", key, a->yes ? "true" : "false");
+	put_cstr(out, a->why);
+	fputc('}', out);
+}
+
+static const char *string_verdict_name(enum xen_string_verdict v)
+{
+	switch (v) {
+	case XEN_STRING_OK:			return "ok";
+	case XEN_STRING_UNKNOWN_WARNED:		return "unknown-warned";
+	case XEN_STRING_UNKNOWN_REJECTED:	return "unknown-rejected";
+	case XEN_STRING_REQUIRED_UNKNOWN:	return "required-unknown";
+	}
+	return "?";
+}
+
+static void put_verdict(FILE *out, const struct xfc_verdict *v)
+{
+	char first[32], last[32];
+
+	fprintf(out, "{\"xen\":\"%s\",\"first\":\"%s\",\"last\":", v->gen->label,
+		xen_format_version(v->gen->first, first, sizeof(first)));
+	if (v->gen->last == UINT32_MAX)
+		fprintf(out, "null");
+	else
+		fprintf(out, "\"%s\"", xen_format_version(v->gen->last, last, sizeof(last)));
+	fputc(',', out);
+	put_answer(out, "load", &v->load);
+	fputc(',', out);
+	put_answer(out, "dom0", &v->dom0);
+	fprintf(out, ",\"dom0_basis\":\"%s\",", xfc_basis_name(v->dom0_basis));
+	put_answer(out, "domU", &v->domu);
+	fprintf(out, ",\"string_verdict\":\"%s\",\"culprit\":", string_verdict_name(v->string_verdict));
+	put_cstr(out, v->culprit);
+	fprintf(out, ",\"string_supported\":");
+	put_words(out, v->string_supported, XEN_FEAT_NR_WORDS);
+	fprintf(out, ",\"supported\":");
+	put_words(out, v->supported, XEN_FEAT_NR_WORDS);
+	fprintf(out, ",\"required\":");
+	put_words(out, v->required, XEN_FEAT_NR_WORDS);
+	fprintf(out, ",\"supported_features\":");
+	put_feature_set(out, v->supported, XEN_FEAT_NR_WORDS);
+	fputc('}', out);
+}
+
+void xfc_report_json(FILE *out, const struct xfc_report *r)
+{
+	const struct xfc_elf *elf = r->elf;
+
+	fprintf(out, "{\"file\":");
+	put_cstr(out, r->path);
+	if (r->src) {
+		fprintf(out, ",\"container\":");
+		put_cstr(out, r->src->container);
+		fprintf(out, ",\"bzimage\":%s,\"compression\":", r->src->is_bzimage ? "true" : "false");
+		if (r->src->comp == XFC_COMP_NONE)
+			fprintf(out, "null");
+		else
+			fprintf(out, "\"%s\"", xfc_compression_name(r->src->comp));
+		fprintf(out, ",\"unpacked_bytes\":%" PRIu64, xfc_source_unpacked(r->src));
+	}
+	fprintf(out, ",\"status\":%d,\"error\":", r->err->status);
+	if (r->err->status >= XFC_ERR_IO) {
+		fprintf(out, "{\"class\":\"%s\",\"message\":", xfc_status_name(r->err->status));
+		put_cstr(out, r->err->msg);
+		fputc('}', out);
+	} else {
+		fprintf(out, "null");
+	}
+	if (elf && r->verdicts) {
+		fprintf(out, ",\"elf\":{\"class\":%d,\"byte_order\":\"%s\",\"machine\":%u,\"machine_name\":\"%s\",\"type\":%u,\"notes_in\":\"%s\",\"areas\":%u,\"notes_walked\":%u}",
+			elf->is64 ? 64 : 32, elf->big_endian ? "big" : "little", elf->machine,
+			xfc_machine_name(elf->machine), elf->elf_type, elf->found_in,
+			elf->nr_areas, elf->nr_notes);
+		fprintf(out, ",\"notes\":[");
+		for (size_t i = 0; i < elf->nr_xen; i++) {
+			if (i)
+				fputc(',', out);
+			put_note(out, elf, &elf->xen[i]);
+		}
+		fprintf(out, "],\"verdicts\":[");
+		for (size_t i = 0; i < xen_nr_generations; i++) {
+			if (i)
+				fputc(',', out);
+			put_verdict(out, &r->verdicts[i]);
+		}
+		fputc(']', out);
+	}
+	if (r->expect) {
+		char floor[32];
+
+		fprintf(out, ",\"expect\":{\"roles\":\"%s\",\"floor\":\"%s\",\"met\":%s,\"why\":",
+			r->expect->roles == XFC_ROLE_BOTH ? "both" :
+			r->expect->roles == XFC_ROLE_DOM0 ? "dom0" : "domU",
+			xen_format_version(r->expect->floor, floor, sizeof(floor)),
+			r->expect_result->met ? "true" : "false");
+		put_cstr(out, r->expect_result->why);
+		fputc('}', out);
+	}
+	if (r->config_path) {
+		fprintf(out, ",\"config\":{\"file\":");
+		put_cstr(out, r->config_path);
+		fprintf(out, ",\"findings\":[");
+		for (unsigned int i = 0; i < r->nr_findings; i++) {
+			fprintf(out, "%s{\"disagrees\":%s,\"text\":", i ? "," : "",
+				r->findings[i].disagrees ? "true" : "false");
+			put_cstr(out, r->findings[i].text);
+			fputc('}', out);
+		}
+		fprintf(out, "]}");
+	}
+	fputc('}', out);
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/* gzip (and zlib) streams through zlib's inflate. */
+#include <limits.h>
+#include <stdlib.h>
+#include <zlib.h>
+
+#include "xen-feat-unpack.h"
+
+static void *gzip_start(void)
+{
+	z_stream *z = calloc(1, sizeof(*z));
+
+	/* 32 + 15: either header, the largest window. */
+	if (z && inflateInit2(z, 32 + 15) != Z_OK) {
+		free(z);
+		return NULL;
+	}
+	return z;
+}
+
+static int gzip_pull(void *state, struct xfc_packed *in, unsigned char *out,
+		     size_t cap, size_t *got, bool *done, struct xfc_error *err)
+{
+	z_stream *z = state;
+
+	*got = 0;
+	if (cap > UINT_MAX)
+		cap = UINT_MAX;
+	while (*got == 0 && !*done) {
+		const unsigned char *data;
+		size_t avail;
+		int ret = xfc_packed_peek(in, &data, &avail, err);
+
+		if (ret)
+			return ret;
+		z->next_in = (unsigned char *)data;
+		z->avail_in = (unsigned int)avail;
+		z->next_out = out;
+		z->avail_out = (unsigned int)cap;
+		ret = inflate(z, Z_NO_FLUSH);
+		xfc_packed_consume(in, avail - z->avail_in);
+		*got = cap - z->avail_out;
+		if (ret == Z_STREAM_END)
+			*done = true;
+		else if (ret == Z_MEM_ERROR)
+			return xfc_fail(err, XFC_ERR_LIMIT, "gzip: out of memory");
+		else if (ret != Z_OK && ret != Z_BUF_ERROR)
+			return xfc_stream_corrupt(err, "gzip", in,
+						  z->msg ? z->msg : "inflate failed");
+		/* Nothing came out and nothing is left to go in. */
+		if (!*got && !*done && !avail)
+			return xfc_stream_short(err, "gzip", in);
+	}
+	return XFC_OK;
+}
+
+static void gzip_stop(void *state)
+{
+	inflateEnd(state);
+	free(state);
+}
+
+const struct xfc_codec xfc_codec_gzip = {
+	.name = "gzip",
+	.start = gzip_start,
+	.pull = gzip_pull,
+	.stop = gzip_stop,
+};

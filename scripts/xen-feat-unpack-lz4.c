@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lz4 through liblz4: the legacy format `lz4 -l` writes (what Linux
+ * uses: independent blocks of at most 8 MiB, each behind its
+ * little-endian compressed size) and the frame format.
+ */
+#include <lz4.h>
+#include <lz4frame.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xen-feat-unpack.h"
+
+#define LEGACY_MAGIC		0x184c2102u
+#define LEGACY_BLOCK_MAX	(8u << 20)
+
+struct lz4_legacy {
+	bool magic_seen;
+	uint32_t total;			/* unpacked so far, mod 2^32 */
+	size_t block_len, block_off;	/* unpacked block, not yet handed out */
+	char *packed;			/* one compressed block */
+	char *block;
+};
+
+static void *lz4_legacy_start(void)
+{
+	struct lz4_legacy *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		return NULL;
+	st->packed = malloc((size_t)LZ4_compressBound(LEGACY_BLOCK_MAX));
+	st->block = malloc(LEGACY_BLOCK_MAX);
+	if (!st->packed || !st->block) {
+		free(st->packed);
+		free(st->block);
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static bool at_end(struct xfc_packed *in, int *ret, struct xfc_error *err)
+{
+	const unsigned char *data;
+	size_t avail;
+
+	*ret = xfc_packed_peek(in, &data, &avail, err);
+	return !*ret && !avail;
+}
+
+/* Unpacks the next block into st->block; sets *done at the end. */
+static int lz4_legacy_next_block(struct lz4_legacy *st, struct xfc_packed *in,
+				 bool *done, struct xfc_error *err)
+{
+	const uint32_t bound = (uint32_t)LZ4_compressBound(LEGACY_BLOCK_MAX);
+	unsigned char word[4];
+	size_t got;
+	uint32_t size;
+	int n, ret;
+
+	for (;;) {
+		ret = xfc_packed_read(in, word, 4, &got, err);
+		if (ret)
+			return ret;
+		/* The legacy format has no end marker: input just stops. */
+		if (got == 0 && st->magic_seen) {
+			*done = true;
+			return XFC_OK;
+		}
+		if (got < 4)
+			return xfc_stream_short(err, "lz4", in);
+		size = le32(word);
+		if (size != LEGACY_MAGIC)
+			break;
+		st->magic_seen = true;		/* streams may be concatenated */
+	}
+	if (!st->magic_seen)
+		return xfc_stream_corrupt(err, "lz4", in, "no legacy-format magic");
+	/*
+	 * Linux appends the unpacked size to the stream: the last four bytes,
+	 * read as a block size, equal everything unpacked so far.
+	 */
+	if (size == st->total && at_end(in, &ret, err)) {
+		*done = true;
+		return XFC_OK;
+	}
+	if (ret)
+		return ret;
+	if (size > bound)
+		return xfc_stream_corrupt(err, "lz4", in, "block size out of range");
+	ret = xfc_packed_read(in, st->packed, size, &got, err);
+	if (ret)
+		return ret;
+	if (got < size)
+		return xfc_stream_short(err, "lz4", in);
+	n = LZ4_decompress_safe(st->packed, st->block, (int)size, LEGACY_BLOCK_MAX);
+	if (n < 0)
+		return xfc_stream_corrupt(err, "lz4", in, "bad block");
+	st->block_len = (size_t)n;
+	st->block_off = 0;
+	st->total += (uint32_t)n;	/* the appended size is mod 2^32 too */
+	return XFC_OK;
+}
+
+/* Hands out (or, with out NULL, drops) up to cap bytes of the current block. */
+static int lz4_legacy_take(struct lz4_legacy *st, struct xfc_packed *in,
+			   unsigned char *out, uint64_t cap, uint64_t *got,
+			   bool *done, struct xfc_error *err)
+{
+	*got = 0;
+	while (st->block_off == st->block_len && !*done) {
+		int ret = lz4_legacy_next_block(st, in, done, err);
+
+		if (ret)
+			return ret;
+	}
+	if (*done)
+		return XFC_OK;
+	*got = st->block_len - st->block_off;
+	if (*got > cap)
+		*got = cap;
+	if (out)
+		memcpy(out, st->block + st->block_off, (size_t)*got);
+	st->block_off += (size_t)*got;
+	return XFC_OK;
+}
+
+static int lz4_legacy_pull(void *state, struct xfc_packed *in,
+			   unsigned char *out, size_t cap, size_t *got,
+			   bool *done, struct xfc_error *err)
+{
+	uint64_t n;
+	int ret = lz4_legacy_take(state, in, out, cap, &n, done, err);
+
+	*got = (size_t)n;
+	return ret;
+}
+
+static int lz4_legacy_discard(void *state, struct xfc_packed *in, uint64_t cap,
+			      uint64_t *got, bool *done, struct xfc_error *err)
+{
+	return lz4_legacy_take(state, in, NULL, cap, got, done, err);
+}
+
+static void lz4_legacy_stop(void *state)
+{
+	struct lz4_legacy *st = state;
+
+	free(st->packed);
+	free(st->block);
+	free(st);
+}
+
+const struct xfc_codec xfc_codec_lz4_legacy = {
+	.name = "lz4",
+	.start = lz4_legacy_start,
+	.pull = lz4_legacy_pull,
+	.discard = lz4_legacy_discard,
+	.stop = lz4_legacy_stop,
+};
+
+static void *lz4_frame_start(void)
+{
+	LZ4F_dctx *dctx;
+
+	if (LZ4F_isError(LZ4F_createDecompressionContext(&dctx, LZ4F_VERSION)))
+		return NULL;
+	return dctx;
+}
+
+static int lz4_frame_pull(void *state, struct xfc_packed *in,
+			  unsigned char *out, size_t cap, size_t *got,
+			  bool *done, struct xfc_error *err)
+{
+	LZ4F_dctx *dctx = state;
+
+	*got = 0;
+	while (*got == 0 && !*done) {
+		const unsigned char *data;
+		size_t avail, used, made = cap, hint;
+		int ret = xfc_packed_peek(in, &data, &avail, err);
+
+		if (ret)
+			return ret;
+		used = avail;
+		hint = LZ4F_decompress(dctx, out, &made, data, &used, NULL);
+		xfc_packed_consume(in, used);
+		*got = made;
+		if (LZ4F_isError(hint))
+			return xfc_stream_corrupt(err, "lz4 frame", in,
+						  LZ4F_getErrorName(hint));
+		if (hint == 0)
+			*done = true;
+		if (!*got && !*done && !avail)
+			return xfc_stream_short(err, "lz4 frame", in);
+	}
+	return XFC_OK;
+}
+
+static void lz4_frame_stop(void *state)
+{
+	LZ4F_freeDecompressionContext(state);
+}
+
+const struct xfc_codec xfc_codec_lz4_frame = {
+	.name = "lz4 frame",
+	.start = lz4_frame_start,
+	.pull = lz4_frame_pull,
+	.stop = lz4_frame_stop,
+};

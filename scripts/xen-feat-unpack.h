@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Streaming decompressors behind one interface.  A codec pulls
+ * compressed bytes from a window of the input file and hands out
+ * unpacked bytes in pieces; no codec keeps more than its own window
+ * (or one block, for block formats) of unpacked data.
+ *
+ * Left out of libc-only builds (-DXEN_FEAT_NO_UNPACK) together with
+ * every xen-feat-unpack-*.c file.
+ */
+#ifndef XEN_FEAT_UNPACK_H
+#define XEN_FEAT_UNPACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "xen-feat-error.h"
+#include "xen-feat-magic.h"
+
+#define XFC_PACKED_BUF (64 * 1024)
+
+/* Most memory a decompressor may ask for (its window and tables). */
+#define XFC_UNPACK_MEMLIMIT (256ULL << 20)
+
+/* Compressed bytes: the file's bytes [start, end), read in pieces. */
+struct xfc_packed {
+	int fd;
+	uint64_t start, pos, end;
+	size_t len, off;		/* buf[off, len) not yet consumed */
+	unsigned char buf[XFC_PACKED_BUF];
+};
+
+void xfc_packed_init(struct xfc_packed *in, int fd, uint64_t start,
+		     uint64_t length);
+void xfc_packed_rewind(struct xfc_packed *in);
+/* Refills buf when it is used up; *avail is 0 only at the end of input. */
+int xfc_packed_peek(struct xfc_packed *in, const unsigned char **data,
+		    size_t *avail, struct xfc_error *err);
+void xfc_packed_consume(struct xfc_packed *in, size_t n);
+/* Copies up to n bytes; *got < n only at the end of input. */
+int xfc_packed_read(struct xfc_packed *in, void *dst, size_t n, size_t *got,
+		    struct xfc_error *err);
+/* Compressed bytes consumed so far, for messages. */
+uint64_t xfc_packed_consumed(const struct xfc_packed *in);
+
+struct xfc_codec {
+	const char *name;
+	void *(*start)(void);		/* NULL: out of memory */
+	/*
+	 * Unpacks up to cap bytes into out.  Returns with *got > 0, or
+	 * with *done set at the end of the stream, or with an error.
+	 */
+	int (*pull)(void *state, struct xfc_packed *in, unsigned char *out,
+		    size_t cap, size_t *got, bool *done, struct xfc_error *err);
+	/*
+	 * Optional, for block formats: like pull, but drops up to cap bytes
+	 * instead of copying them out.
+	 */
+	int (*discard)(void *state, struct xfc_packed *in, uint64_t cap,
+		       uint64_t *got, bool *done, struct xfc_error *err);
+	void (*stop)(void *state);
+};
+
+/* NULL when no codec here reads that format. */
+const struct xfc_codec *xfc_codec_for(enum xfc_compression comp);
+
+extern const struct xfc_codec xfc_codec_gzip;
+extern const struct xfc_codec xfc_codec_bzip2;
+extern const struct xfc_codec xfc_codec_lzma;
+extern const struct xfc_codec xfc_codec_xz;
+extern const struct xfc_codec xfc_codec_lzo;
+extern const struct xfc_codec xfc_codec_lz4_legacy;
+extern const struct xfc_codec xfc_codec_lz4_frame;
+extern const struct xfc_codec xfc_codec_zstd;
+
+/* Shared wording for the two ways a stream goes wrong. */
+int xfc_stream_short(struct xfc_error *err, const char *codec,
+		     const struct xfc_packed *in);
+int xfc_stream_corrupt(struct xfc_error *err, const char *codec,
+		       const struct xfc_packed *in, const char *why);
+
+/*
+ * An unpacked stream read by offset: forward reads unpack and drop what
+ * lies before them; a read behind the current piece starts again.
+ */
+struct xfc_stream;
+
+struct xfc_stream *xfc_stream_open(int fd, uint64_t offset, uint64_t length,
+				   enum xfc_compression comp,
+				   uint64_t unpacked_max, struct xfc_error *err);
+/*
+ * Copies up to len bytes from off; *got < len only when the stream ends
+ * first, and then *total holds its unpacked length.
+ */
+int xfc_stream_read(struct xfc_stream *s, uint64_t off, void *buf, size_t len,
+		    size_t *got, uint64_t *total, struct xfc_error *err);
+/* Furthest unpacked offset reached so far. */
+uint64_t xfc_stream_furthest(const struct xfc_stream *s);
+void xfc_stream_close(struct xfc_stream *s);
+
+#endif /* XEN_FEAT_UNPACK_H */
