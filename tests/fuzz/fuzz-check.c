@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target: one input is one file handed to `check` -- an ELF,
+ * a compressed ELF or a bzImage -- read, judged and reported in both
+ * formats, as xen_feat_check_main() would.
+ */
+#define _GNU_SOURCE
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "xen-feat-elf.h"
+#include "xen-feat-expect.h"
+#include "xen-feat-kconfig.h"
+#include "xen-feat-report.h"
+#include "xen-feat-source.h"
+#include "xen-feat-verdict.h"
+
+/* Small, so that streams that unpack without end stop quickly. */
+#define FUZZ_UNPACKED_MAX (4u << 20)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int memfd = -1;
+	static FILE *sink;
+	struct xfc_error err = { XFC_OK, "" };
+	struct xfc_source src;
+	struct xfc_elf elf;
+	struct xfc_verdict *v;
+	int fd;
+
+	if (memfd < 0) {
+		memfd = memfd_create("fuzz-check", 0);
+		sink = fopen("/dev/null", "w");
+		if (memfd < 0 || !sink)
+			abort();
+	}
+	if (ftruncate(memfd, 0) || (size && pwrite(memfd, data, size, 0) != (ssize_t)size))
+		abort();
+	fd = dup(memfd);
+	if (fd < 0)
+		abort();
+	v = calloc(xen_nr_generations, sizeof(*v));
+	if (!v)
+		abort();
+	memset(&elf, 0, sizeof(elf));
+
+	if (xfc_source_open_fd(&src, fd, "fuzz", FUZZ_UNPACKED_MAX, &err) == XFC_OK &&
+	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
+		struct xfc_expect want = { XFC_ROLE_BOTH, XEN_VERSION_CODE(3, 0, 2) };
+		struct xfc_expect_result res;
+		struct xfc_kconfig cfg = { XFC_UNSET, XFC_SET, true, XEN_VERSION_CODE(4, 2, 0) };
+		struct xfc_finding findings[XFC_FINDINGS_MAX];
+		struct xfc_report r = {
+			.path = "fuzz", .src = &src, .elf = &elf, .verdicts = v,
+			.expect = &want, .expect_result = &res, .config_path = "cfg",
+			.findings = findings, .err = &err,
+		};
+
+		xfc_verdicts(&elf, v);
+		xfc_check_expect(v, &want, &res);
+		r.nr_findings = xfc_kconfig_compare(&cfg, v, findings);
+		xfc_report_text(sink, &r);
+		xfc_report_json(sink, &r);
+	} else {
+		struct xfc_report r = { .path = "fuzz", .src = &src, .err = &err };
+
+		xfc_report_json(sink, &r);
+	}
+	xfc_elf_free(&elf);
+	xfc_source_close(&src);
+	free(v);
+	return 0;
+}
