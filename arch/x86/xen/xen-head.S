@@ -88,7 +88,7 @@ startup_xen:
 	ud2				/* xen_start_kernel does not return */
 	.size startup_xen, . - startup_xen
 
-/* Xen writes one 32-byte stub per hypercall here while building us. */
+/* Xen writes one 32-byte entry per hypercall here while building us. */
 	.section .text.hypercall_page, "ax"
 	.balign XEN_PAGE_SIZE
 	.globl hypercall_page

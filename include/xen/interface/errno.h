@@ -6,6 +6,6 @@
 #ifndef __XEN_PUBLIC_ERRNO_H__
 #define __XEN_PUBLIC_ERRNO_H__
 
-#define XEN_ENOSYS	38	/* function not implemented */
+#define XEN_ENOSYS	38	/* no such hypercall or sub-operation */
 
 #endif /* __XEN_PUBLIC_ERRNO_H__ */
