@@ -19,6 +19,10 @@ else
   quiet := quiet_
   Q := @
 endif
+# make -s: not even the short lines.
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  quiet := silent_
+endif
 
 # Several goals at once, such as `make defconfig all` or `make deps check`,
 # run one after another: each may need what the one before made.
