@@ -15,6 +15,9 @@ struct xfc_stream {
 	size_t piece_len;
 	bool ended;
 	uint64_t furthest;
+	/* Block formats: block[block_off, block_len) is not yet handed out. */
+	const unsigned char *block;
+	size_t block_len, block_off;
 	unsigned char piece[PIECE];
 };
 
@@ -29,6 +32,8 @@ static int stream_start(struct xfc_stream *s, struct xfc_error *err)
 	s->piece_start = 0;
 	s->piece_len = 0;
 	s->ended = false;
+	s->block = NULL;
+	s->block_len = s->block_off = 0;
 	return XFC_OK;
 }
 
@@ -66,20 +71,69 @@ static int too_long(struct xfc_stream *s, struct xfc_error *err)
 			s->codec->name, (unsigned long long)s->unpacked_max);
 }
 
-/* The next piece of output, or (skip > 0, block formats) skip bytes dropped. */
+/* Stream formats: runs the library until output comes or the stream ends. */
+static int pull_steps(struct xfc_stream *s, size_t *got, struct xfc_error *err)
+{
+	*got = 0;
+	while (*got == 0 && !s->ended) {
+		const unsigned char *data;
+		size_t avail;
+		int ret = xfc_packed_peek(&s->in, &data, &avail, err);
+
+		if (ret == XFC_OK)
+			ret = s->codec->step(s->state, &s->in, data, avail, s->piece,
+					     sizeof(s->piece), got, &s->ended, err);
+		if (ret)
+			return ret;
+		/* Nothing came out and nothing is left to go in. */
+		if (!*got && !s->ended && !avail)
+			return xfc_stream_short(err, s->codec->name, &s->in);
+	}
+	return XFC_OK;
+}
+
+/* Block formats: copies out (or, with out NULL, drops) up to cap bytes. */
+static int take_block(struct xfc_stream *s, unsigned char *out, uint64_t cap,
+		      uint64_t *got, struct xfc_error *err)
+{
+	*got = 0;
+	while (s->block_off == s->block_len && !s->ended) {
+		int ret = s->codec->next_block(s->state, &s->in, &s->block,
+					       &s->block_len, &s->ended, err);
+
+		if (ret)
+			return ret;
+		s->block_off = 0;
+	}
+	if (s->ended)
+		return XFC_OK;
+	*got = s->block_len - s->block_off;
+	if (*got > cap)
+		*got = cap;
+	if (out)
+		memcpy(out, s->block + s->block_off, (size_t)*got);
+	s->block_off += (size_t)*got;
+	return XFC_OK;
+}
+
+/*
+ * The next piece of output; or, for block formats with skip > 0, up to
+ * skip bytes dropped without a copy.
+ */
 static int next_piece(struct xfc_stream *s, uint64_t skip, struct xfc_error *err)
 {
+	bool dropping = skip && s->codec->next_block;
 	uint64_t got = 0;
 	size_t n = 0;
 	int ret;
 
 	s->piece_start += s->piece_len;
 	s->piece_len = 0;
-	if (skip && s->codec->discard)
-		ret = s->codec->discard(s->state, &s->in, skip, &got, &s->ended, err);
+	if (s->codec->next_block)
+		ret = take_block(s, dropping ? NULL : s->piece,
+				 dropping ? skip : sizeof(s->piece), &got, err);
 	else {
-		ret = s->codec->pull(s->state, &s->in, s->piece, sizeof(s->piece),
-				     &n, &s->ended, err);
+		ret = pull_steps(s, &n, err);
 		got = n;
 	}
 	if (ret)
@@ -88,10 +142,10 @@ static int next_piece(struct xfc_stream *s, uint64_t skip, struct xfc_error *err
 		return too_long(s, err);
 	if (s->piece_start + got > s->furthest)
 		s->furthest = s->piece_start + got;
-	if (skip && s->codec->discard)
-		s->piece_start += got;		/* dropped: nothing to keep */
+	if (dropping)
+		s->piece_start += got;		/* nothing to keep */
 	else
-		s->piece_len = n;
+		s->piece_len = (size_t)got;
 	return XFC_OK;
 }
 

@@ -17,40 +17,29 @@ static void *bzip2_start(void)
 	return bz;
 }
 
-static int bzip2_pull(void *state, struct xfc_packed *in, unsigned char *out,
-		      size_t cap, size_t *got, bool *done, struct xfc_error *err)
+static int bzip2_step(void *state, struct xfc_packed *in,
+		      const unsigned char *data, size_t avail, unsigned char *out,
+		      size_t cap, size_t *made, bool *done, struct xfc_error *err)
 {
 	bz_stream *bz = state;
+	unsigned int room = cap > UINT_MAX ? UINT_MAX : (unsigned int)cap;
+	int ret;
 
-	*got = 0;
-	if (cap > UINT_MAX)
-		cap = UINT_MAX;
-	while (*got == 0 && !*done) {
-		const unsigned char *data;
-		size_t avail;
-		int ret = xfc_packed_peek(in, &data, &avail, err);
-
-		if (ret)
-			return ret;
-		bz->next_in = (char *)data;
-		bz->avail_in = (unsigned int)avail;
-		bz->next_out = (char *)out;
-		bz->avail_out = (unsigned int)cap;
-		ret = BZ2_bzDecompress(bz);
-		xfc_packed_consume(in, avail - bz->avail_in);
-		*got = cap - bz->avail_out;
-		if (ret == BZ_STREAM_END)
-			*done = true;
-		else if (ret == BZ_MEM_ERROR)
-			return xfc_fail(err, XFC_ERR_LIMIT, "bzip2: out of memory");
-		else if (ret != BZ_OK)
-			return xfc_stream_corrupt(err, "bzip2", in,
-						  ret == BZ_DATA_ERROR_MAGIC ?
-						  "bad magic" : "bad block data");
-		/* Nothing came out and nothing is left to go in. */
-		if (!*got && !*done && !avail)
-			return xfc_stream_short(err, "bzip2", in);
-	}
+	bz->next_in = (char *)data;
+	bz->avail_in = (unsigned int)avail;
+	bz->next_out = (char *)out;
+	bz->avail_out = room;
+	ret = BZ2_bzDecompress(bz);
+	xfc_packed_consume(in, avail - bz->avail_in);
+	*made = room - bz->avail_out;
+	if (ret == BZ_STREAM_END)
+		*done = true;
+	else if (ret == BZ_MEM_ERROR)
+		return xfc_fail(err, XFC_ERR_LIMIT, "bzip2: out of memory");
+	else if (ret != BZ_OK)
+		return xfc_stream_corrupt(err, "bzip2", in,
+					  ret == BZ_DATA_ERROR_MAGIC ?
+					  "bad magic" : "bad block data");
 	return XFC_OK;
 }
 
@@ -63,6 +52,6 @@ static void bzip2_stop(void *state)
 const struct xfc_codec xfc_codec_bzip2 = {
 	.name = "bzip2",
 	.start = bzip2_start,
-	.pull = bzip2_pull,
+	.step = bzip2_step,
 	.stop = bzip2_stop,
 };

@@ -18,39 +18,28 @@ static void *gzip_start(void)
 	return z;
 }
 
-static int gzip_pull(void *state, struct xfc_packed *in, unsigned char *out,
-		     size_t cap, size_t *got, bool *done, struct xfc_error *err)
+static int gzip_step(void *state, struct xfc_packed *in,
+		     const unsigned char *data, size_t avail, unsigned char *out,
+		     size_t cap, size_t *made, bool *done, struct xfc_error *err)
 {
 	z_stream *z = state;
+	unsigned int room = cap > UINT_MAX ? UINT_MAX : (unsigned int)cap;
+	int ret;
 
-	*got = 0;
-	if (cap > UINT_MAX)
-		cap = UINT_MAX;
-	while (*got == 0 && !*done) {
-		const unsigned char *data;
-		size_t avail;
-		int ret = xfc_packed_peek(in, &data, &avail, err);
-
-		if (ret)
-			return ret;
-		z->next_in = (unsigned char *)data;
-		z->avail_in = (unsigned int)avail;
-		z->next_out = out;
-		z->avail_out = (unsigned int)cap;
-		ret = inflate(z, Z_NO_FLUSH);
-		xfc_packed_consume(in, avail - z->avail_in);
-		*got = cap - z->avail_out;
-		if (ret == Z_STREAM_END)
-			*done = true;
-		else if (ret == Z_MEM_ERROR)
-			return xfc_fail(err, XFC_ERR_LIMIT, "gzip: out of memory");
-		else if (ret != Z_OK && ret != Z_BUF_ERROR)
-			return xfc_stream_corrupt(err, "gzip", in,
-						  z->msg ? z->msg : "inflate failed");
-		/* Nothing came out and nothing is left to go in. */
-		if (!*got && !*done && !avail)
-			return xfc_stream_short(err, "gzip", in);
-	}
+	z->next_in = (unsigned char *)data;
+	z->avail_in = (unsigned int)avail;
+	z->next_out = out;
+	z->avail_out = room;
+	ret = inflate(z, Z_NO_FLUSH);
+	xfc_packed_consume(in, avail - z->avail_in);
+	*made = room - z->avail_out;
+	if (ret == Z_STREAM_END)
+		*done = true;
+	else if (ret == Z_MEM_ERROR)
+		return xfc_fail(err, XFC_ERR_LIMIT, "gzip: out of memory");
+	else if (ret != Z_OK && ret != Z_BUF_ERROR)
+		return xfc_stream_corrupt(err, "gzip", in,
+					  z->msg ? z->msg : "inflate failed");
 	return XFC_OK;
 }
 
@@ -63,6 +52,6 @@ static void gzip_stop(void *state)
 const struct xfc_codec xfc_codec_gzip = {
 	.name = "gzip",
 	.start = gzip_start,
-	.pull = gzip_pull,
+	.step = gzip_step,
 	.stop = gzip_stop,
 };

@@ -7,7 +7,6 @@
 #include <lz4.h>
 #include <lz4frame.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "xen-feat-unpack.h"
 
@@ -17,7 +16,6 @@
 struct lz4_legacy {
 	bool magic_seen;
 	uint32_t total;			/* unpacked so far, mod 2^32 */
-	size_t block_len, block_off;	/* unpacked block, not yet handed out */
 	char *packed;			/* one compressed block */
 	char *block;
 };
@@ -54,16 +52,18 @@ static bool at_end(struct xfc_packed *in, int *ret, struct xfc_error *err)
 	return !*ret && !avail;
 }
 
-/* Unpacks the next block into st->block; sets *done at the end. */
-static int lz4_legacy_next_block(struct lz4_legacy *st, struct xfc_packed *in,
+static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
+				 const unsigned char **block, size_t *len,
 				 bool *done, struct xfc_error *err)
 {
+	struct lz4_legacy *st = state;
 	const uint32_t bound = (uint32_t)LZ4_compressBound(LEGACY_BLOCK_MAX);
 	unsigned char word[4];
 	size_t got;
 	uint32_t size;
 	int n, ret;
 
+	*len = 0;
 	for (;;) {
 		ret = xfc_packed_read(in, word, 4, &got, err);
 		if (ret)
@@ -102,50 +102,10 @@ static int lz4_legacy_next_block(struct lz4_legacy *st, struct xfc_packed *in,
 	n = LZ4_decompress_safe(st->packed, st->block, (int)size, LEGACY_BLOCK_MAX);
 	if (n < 0)
 		return xfc_stream_corrupt(err, "lz4", in, "bad block");
-	st->block_len = (size_t)n;
-	st->block_off = 0;
+	*block = (const unsigned char *)st->block;
+	*len = (size_t)n;
 	st->total += (uint32_t)n;	/* the appended size is mod 2^32 too */
 	return XFC_OK;
-}
-
-/* Hands out (or, with out NULL, drops) up to cap bytes of the current block. */
-static int lz4_legacy_take(struct lz4_legacy *st, struct xfc_packed *in,
-			   unsigned char *out, uint64_t cap, uint64_t *got,
-			   bool *done, struct xfc_error *err)
-{
-	*got = 0;
-	while (st->block_off == st->block_len && !*done) {
-		int ret = lz4_legacy_next_block(st, in, done, err);
-
-		if (ret)
-			return ret;
-	}
-	if (*done)
-		return XFC_OK;
-	*got = st->block_len - st->block_off;
-	if (*got > cap)
-		*got = cap;
-	if (out)
-		memcpy(out, st->block + st->block_off, (size_t)*got);
-	st->block_off += (size_t)*got;
-	return XFC_OK;
-}
-
-static int lz4_legacy_pull(void *state, struct xfc_packed *in,
-			   unsigned char *out, size_t cap, size_t *got,
-			   bool *done, struct xfc_error *err)
-{
-	uint64_t n;
-	int ret = lz4_legacy_take(state, in, out, cap, &n, done, err);
-
-	*got = (size_t)n;
-	return ret;
-}
-
-static int lz4_legacy_discard(void *state, struct xfc_packed *in, uint64_t cap,
-			      uint64_t *got, bool *done, struct xfc_error *err)
-{
-	return lz4_legacy_take(state, in, NULL, cap, got, done, err);
 }
 
 static void lz4_legacy_stop(void *state)
@@ -160,8 +120,7 @@ static void lz4_legacy_stop(void *state)
 const struct xfc_codec xfc_codec_lz4_legacy = {
 	.name = "lz4",
 	.start = lz4_legacy_start,
-	.pull = lz4_legacy_pull,
-	.discard = lz4_legacy_discard,
+	.next_block = lz4_legacy_next_block,
 	.stop = lz4_legacy_stop,
 };
 
@@ -174,32 +133,22 @@ static void *lz4_frame_start(void)
 	return dctx;
 }
 
-static int lz4_frame_pull(void *state, struct xfc_packed *in,
-			  unsigned char *out, size_t cap, size_t *got,
+static int lz4_frame_step(void *state, struct xfc_packed *in,
+			  const unsigned char *data, size_t avail,
+			  unsigned char *out, size_t cap, size_t *made,
 			  bool *done, struct xfc_error *err)
 {
-	LZ4F_dctx *dctx = state;
+	size_t used = avail, hint;
 
-	*got = 0;
-	while (*got == 0 && !*done) {
-		const unsigned char *data;
-		size_t avail, used, made = cap, hint;
-		int ret = xfc_packed_peek(in, &data, &avail, err);
-
-		if (ret)
-			return ret;
-		used = avail;
-		hint = LZ4F_decompress(dctx, out, &made, data, &used, NULL);
-		xfc_packed_consume(in, used);
-		*got = made;
-		if (LZ4F_isError(hint))
-			return xfc_stream_corrupt(err, "lz4 frame", in,
-						  LZ4F_getErrorName(hint));
-		if (hint == 0)
-			*done = true;
-		if (!*got && !*done && !avail)
-			return xfc_stream_short(err, "lz4 frame", in);
-	}
+	*made = cap;
+	hint = LZ4F_decompress(state, out, made, data, &used, NULL);
+	xfc_packed_consume(in, used);
+	if (LZ4F_isError(hint))
+		return xfc_stream_corrupt(err, "lz4 frame", in,
+					  LZ4F_getErrorName(hint));
+	/* 0: the frame is complete. */
+	if (hint == 0)
+		*done = true;
 	return XFC_OK;
 }
 
@@ -211,6 +160,6 @@ static void lz4_frame_stop(void *state)
 const struct xfc_codec xfc_codec_lz4_frame = {
 	.name = "lz4 frame",
 	.start = lz4_frame_start,
-	.pull = lz4_frame_pull,
+	.step = lz4_frame_step,
 	.stop = lz4_frame_stop,
 };

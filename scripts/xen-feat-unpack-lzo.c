@@ -6,7 +6,6 @@
  */
 #include <lzo/lzo1x.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "xen-feat-unpack.h"
 
@@ -24,7 +23,6 @@ struct lzo_state {
 	bool header_done;
 	uint32_t flags;
 	size_t cap;			/* of packed and block */
-	size_t block_len, block_off;
 	unsigned char *packed, *block;
 };
 
@@ -138,13 +136,18 @@ static int grow(struct lzo_state *st, size_t len, struct xfc_error *err)
 	return XFC_OK;
 }
 
-static int lzo_next_block(struct lzo_state *st, struct xfc_packed *in,
-			  bool *done, struct xfc_error *err)
+static int lzo_next_block(void *state, struct xfc_packed *in,
+			  const unsigned char **block, size_t *len, bool *done,
+			  struct xfc_error *err)
 {
+	struct lzo_state *st = state;
 	uint32_t dst_len, src_len;
 	lzo_uint out_len;
 	int ret;
 
+	*len = 0;
+	if (!st->header_done && (ret = lzo_header(st, in, err)))
+		return ret;
 	if ((ret = read_be(in, 4, &dst_len, err)))
 		return ret;
 	if (dst_len == 0) {
@@ -163,56 +166,17 @@ static int lzo_next_block(struct lzo_state *st, struct xfc_packed *in,
 	if ((ret = grow(st, dst_len, err)) || (ret = need(in, st->packed, src_len, err)))
 		return ret;
 	if (src_len == dst_len) {		/* stored */
-		memcpy(st->block, st->packed, src_len);
+		*block = st->packed;
 	} else {
 		out_len = dst_len;
-		if (lzo1x_decompress_safe(st->packed, src_len, st->block, &out_len,
-					  NULL) != LZO_E_OK || out_len != dst_len)
+		if (lzo1x_decompress_safe(st->packed, src_len, st->block,
+					  &out_len, NULL) != LZO_E_OK ||
+		    out_len != dst_len)
 			return xfc_stream_corrupt(err, "lzo", in, "bad block");
+		*block = st->block;
 	}
-	st->block_len = dst_len;
-	st->block_off = 0;
+	*len = dst_len;
 	return XFC_OK;
-}
-
-/* Hands out (or, with out NULL, drops) up to cap bytes of the current block. */
-static int lzo_take(struct lzo_state *st, struct xfc_packed *in,
-		    unsigned char *out, uint64_t cap, uint64_t *got, bool *done,
-		    struct xfc_error *err)
-{
-	int ret;
-
-	*got = 0;
-	if (!st->header_done && (ret = lzo_header(st, in, err)))
-		return ret;
-	while (st->block_off == st->block_len && !*done)
-		if ((ret = lzo_next_block(st, in, done, err)))
-			return ret;
-	if (*done)
-		return XFC_OK;
-	*got = st->block_len - st->block_off;
-	if (*got > cap)
-		*got = cap;
-	if (out)
-		memcpy(out, st->block + st->block_off, (size_t)*got);
-	st->block_off += (size_t)*got;
-	return XFC_OK;
-}
-
-static int lzo_pull(void *state, struct xfc_packed *in, unsigned char *out,
-		    size_t cap, size_t *got, bool *done, struct xfc_error *err)
-{
-	uint64_t n;
-	int ret = lzo_take(state, in, out, cap, &n, done, err);
-
-	*got = (size_t)n;
-	return ret;
-}
-
-static int lzo_discard(void *state, struct xfc_packed *in, uint64_t cap,
-		       uint64_t *got, bool *done, struct xfc_error *err)
-{
-	return lzo_take(state, in, NULL, cap, got, done, err);
 }
 
 static void lzo_stop(void *state)
@@ -227,7 +191,6 @@ static void lzo_stop(void *state)
 const struct xfc_codec xfc_codec_lzo = {
 	.name = "lzo",
 	.start = lzo_start,
-	.pull = lzo_pull,
-	.discard = lzo_discard,
+	.next_block = lzo_next_block,
 	.stop = lzo_stop,
 };

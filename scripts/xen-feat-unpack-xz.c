@@ -49,39 +49,28 @@ static const char *lzma_why(lzma_ret ret)
 	}
 }
 
-static int xz_pull(void *state, struct xfc_packed *in, unsigned char *out,
-		   size_t cap, size_t *got, bool *done, struct xfc_error *err)
+static int xz_step(void *state, struct xfc_packed *in,
+		   const unsigned char *data, size_t avail, unsigned char *out,
+		   size_t cap, size_t *made, bool *done, struct xfc_error *err)
 {
 	struct xz_state *st = state;
+	lzma_ret ret;
 
-	*got = 0;
-	while (*got == 0 && !*done) {
-		const unsigned char *data;
-		size_t avail;
-		lzma_ret ret;
-		int rc = xfc_packed_peek(in, &data, &avail, err);
-
-		if (rc)
-			return rc;
-		st->s.next_in = data;
-		st->s.avail_in = avail;
-		st->s.next_out = out;
-		st->s.avail_out = cap;
-		ret = lzma_code(&st->s, LZMA_RUN);
-		xfc_packed_consume(in, avail - st->s.avail_in);
-		*got = cap - st->s.avail_out;
-		if (ret == LZMA_STREAM_END)
-			*done = true;
-		else if (ret == LZMA_MEMLIMIT_ERROR || ret == LZMA_MEM_ERROR)
-			return xfc_fail(err, XFC_ERR_LIMIT,
-					"%s stream needs more than %llu MiB to unpack",
-					st->name, XFC_UNPACK_MEMLIMIT >> 20);
-		else if (ret != LZMA_OK)
-			return xfc_stream_corrupt(err, st->name, in, lzma_why(ret));
-		/* Nothing came out and nothing is left to go in. */
-		if (!*got && !*done && !avail)
-			return xfc_stream_short(err, st->name, in);
-	}
+	st->s.next_in = data;
+	st->s.avail_in = avail;
+	st->s.next_out = out;
+	st->s.avail_out = cap;
+	ret = lzma_code(&st->s, LZMA_RUN);
+	xfc_packed_consume(in, avail - st->s.avail_in);
+	*made = cap - st->s.avail_out;
+	if (ret == LZMA_STREAM_END)
+		*done = true;
+	else if (ret == LZMA_MEMLIMIT_ERROR || ret == LZMA_MEM_ERROR)
+		return xfc_fail(err, XFC_ERR_LIMIT,
+				"%s stream needs more than %llu MiB to unpack",
+				st->name, XFC_UNPACK_MEMLIMIT >> 20);
+	else if (ret != LZMA_OK)
+		return xfc_stream_corrupt(err, st->name, in, lzma_why(ret));
 	return XFC_OK;
 }
 
@@ -96,13 +85,13 @@ static void xz_stop(void *state)
 const struct xfc_codec xfc_codec_xz = {
 	.name = "xz",
 	.start = xz_start,
-	.pull = xz_pull,
+	.step = xz_step,
 	.stop = xz_stop,
 };
 
 const struct xfc_codec xfc_codec_lzma = {
 	.name = "lzma",
 	.start = lzma_start,
-	.pull = xz_pull,
+	.step = xz_step,
 	.stop = xz_stop,
 };

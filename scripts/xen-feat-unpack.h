@@ -48,17 +48,21 @@ struct xfc_codec {
 	const char *name;
 	void *(*start)(void);		/* NULL: out of memory */
 	/*
-	 * Unpacks up to cap bytes into out.  Returns with *got > 0, or
-	 * with *done set at the end of the stream, or with an error.
+	 * Stream formats: one run of the library over data[0, avail),
+	 * writing at most cap bytes to out.  Consumes from in what the
+	 * library took, sets *made, and sets *done at the end of the stream.
 	 */
-	int (*pull)(void *state, struct xfc_packed *in, unsigned char *out,
-		    size_t cap, size_t *got, bool *done, struct xfc_error *err);
+	int (*step)(void *state, struct xfc_packed *in,
+		    const unsigned char *data, size_t avail, unsigned char *out,
+		    size_t cap, size_t *made, bool *done, struct xfc_error *err);
 	/*
-	 * Optional, for block formats: like pull, but drops up to cap bytes
-	 * instead of copying them out.
+	 * Block formats, instead of step: unpacks the next whole block,
+	 * which stays valid until the next call; at the end of the stream
+	 * sets *done and *len to 0.
 	 */
-	int (*discard)(void *state, struct xfc_packed *in, uint64_t cap,
-		       uint64_t *got, bool *done, struct xfc_error *err);
+	int (*next_block)(void *state, struct xfc_packed *in,
+			  const unsigned char **block, size_t *len, bool *done,
+			  struct xfc_error *err);
 	void (*stop)(void *state);
 };
 
