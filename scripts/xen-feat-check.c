@@ -21,6 +21,8 @@ struct options {
 	struct xfc_expect expect;
 	const char *config_path;
 	struct xfc_kconfig config;
+	bool has_target;
+	struct xfc_target target;
 	uint64_t unpacked_max;
 };
 
@@ -40,6 +42,14 @@ static void usage(FILE *out)
 "  --floor VERSION        with --expect: succeed only if every Xen from VERSION\n"
 "                         on (3.0.2, 4.1, 4.2, 4.17, or hex 0x030002) starts\n"
 "                         the image that way\n"
+"  --xen-version X.Y[.Z]  judge for that one Xen release instead of every\n"
+"                         generation\n"
+"  --xen-arch x86_64|x86_32\n"
+"                         with --xen-version: the hypervisor's word size\n"
+"                         (default x86_64; 32-bit Xen ended with 4.2)\n"
+"  --pv32 yes|no          with --xen-version: whether that x86_64 Xen runs\n"
+"                         32-bit PV guests (CONFIG_PV32; default: yes before\n"
+"                         4.16, no from 4.16 on, as Xen's own default)\n"
 "  --config FILE          compare the notes with a kernel .config\n"
 "                         (CONFIG_XEN_DOM0, CONFIG_XEN_DOMU, CONFIG_XEN_COMPAT)\n"
 "  --max-unpacked BYTES   bound on unpacked bytes (suffix K, M, G; default %lluM)\n"
@@ -112,9 +122,49 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
 	return NULL;
 }
 
+/* --xen-version, --xen-arch and --pv32 into o->target. */
+static int pick_target(struct options *o, const char *version, const char *arch,
+		       const char *pv32)
+{
+	const char *end = NULL;
+	uint32_t v;
+	enum xen_build_kind kind = XEN_BUILD_X86_64;
+	char text[32];
+
+	if (!version) {
+		if (arch || pv32)
+			return bad_usage("%s", "--xen-arch and --pv32 go with --xen-version");
+		return XFC_OK;
+	}
+	v = xen_parse_version(version, &end);
+	if (!v || *end)
+		return bad_usage("--xen-version '%s' is not a version like 3.0.4, 4.2 or 4.17.7", version);
+	o->target.gen = xen_generation_of(v);
+	if (!o->target.gen)
+		return bad_usage("--xen-version '%s' is older than any Xen that loads PV kernels (3.0.2)", version);
+	if (arch && !strcmp(arch, "x86_32"))
+		kind = XEN_BUILD_X86_32;
+	else if (arch && strcmp(arch, "x86_64"))
+		return bad_usage("--xen-arch takes x86_64 or x86_32, not '%s'", arch);
+	if (pv32 && strcmp(pv32, "yes") && strcmp(pv32, "no"))
+		return bad_usage("--pv32 takes yes or no, not '%s'", pv32);
+	if (kind == XEN_BUILD_X86_32 && pv32)
+		return bad_usage("%s", "--pv32 is for an x86_64 Xen: a 32-bit Xen runs only 32-bit guests");
+	if (kind == XEN_BUILD_X86_64 &&
+	    (pv32 ? !strcmp(pv32, "no") : o->target.gen->pv32_off_by_default))
+		kind = XEN_BUILD_X86_64_NO_PV32;
+	o->target.build = xen_build_by_kind(kind);
+	o->target.version = v;
+	if (v < o->target.build->first || v > o->target.build->last)
+		return bad_usage("--xen-version/--xen-arch/--pv32: there is no %s build of Xen %s",
+				 xen_format_version(v, text, sizeof(text)));
+	o->has_target = true;
+	return XFC_OK;
+}
+
 static int parse_options(int argc, char **argv, struct options *o, int *first)
 {
-	const char *floor = NULL, *val;
+	const char *floor = NULL, *val, *version = NULL, *arch = NULL, *pv32 = NULL;
 	int i;
 
 	o->unpacked_max = XFC_UNPACKED_MAX_DEFAULT;
@@ -141,6 +191,12 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			o->expect.floor = xfc_parse_floor(val);
 			if (!o->expect.floor)
 				return bad_usage("--floor '%s' is not a Xen version from 3.0.2 on (like 3.0.2, 4.2, 4.17 or 0x030002)", val);
+		} else if ((val = option_value(argc, argv, &i, "--xen-version"))) {
+			version = val;
+		} else if ((val = option_value(argc, argv, &i, "--xen-arch"))) {
+			arch = val;
+		} else if ((val = option_value(argc, argv, &i, "--pv32"))) {
+			pv32 = val;
 		} else if ((val = option_value(argc, argv, &i, "--config"))) {
 			o->config_path = val;
 		} else if ((val = option_value(argc, argv, &i, "--max-unpacked"))) {
@@ -150,8 +206,14 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			return bad_usage("unknown option '%s' (or it lacks its value)", arg);
 		}
 	}
+	if (pick_target(o, version, arch, pv32))
+		return XFC_USAGE;
+	if (o->has_expect && o->has_target && !floor)
+		floor = version;
+	if (o->has_expect && o->has_target)
+		o->expect.floor = o->target.version;
 	if (o->has_expect != (floor != NULL))
-		return bad_usage("%s", "--expect and --floor go together");
+		return bad_usage("%s", "--expect and --floor go together (or --expect with --xen-version)");
 	if (i >= argc)
 		return bad_usage("%s", "no IMAGE given");
 	*first = i;
@@ -163,7 +225,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 	struct xfc_error err = { XFC_OK, "" };
 	struct xfc_source src;
 	struct xfc_elf elf;
-	struct xfc_verdict *v = calloc(xen_nr_generations, sizeof(*v));
+	struct xfc_verdict *v = calloc(XFC_VERDICTS_MAX, sizeof(*v));
 	struct xfc_expect_result expect_result;
 	struct xfc_finding findings[XFC_FINDINGS_MAX];
 	struct xfc_report r = { .path = path, .err = &err };
@@ -177,14 +239,14 @@ static int check_one(const char *path, struct options *o, bool first_image)
 	r.src = &src;
 	if (xfc_source_open(&src, path, o->unpacked_max, &err) == XFC_OK &&
 	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
-		xfc_verdicts(&elf, v);
+		r.nr_verdicts = xfc_verdicts(&elf, o->has_target ? &o->target : NULL, v);
 		r.elf = &elf;
 		r.verdicts = v;
 	}
 
 	status = err.status;
 	if (r.elf && o->has_expect) {
-		xfc_check_expect(v, &o->expect, &expect_result);
+		xfc_check_expect(v, r.nr_verdicts, &o->expect, &expect_result);
 		r.expect = &o->expect;
 		r.expect_result = &expect_result;
 		if (!expect_result.met)
@@ -193,7 +255,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 	if (r.elf && o->config_path) {
 		r.config_path = o->config_path;
 		r.findings = findings;
-		r.nr_findings = xfc_kconfig_compare(&o->config, v, findings);
+		r.nr_findings = xfc_kconfig_compare(&o->config, v, r.nr_verdicts, findings);
 		for (unsigned int i = 0; i < r.nr_findings; i++)
 			if (findings[i].disagrees && status == XFC_OK)
 				status = XFC_CONFIG_DISAGREES;

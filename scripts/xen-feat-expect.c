@@ -45,7 +45,7 @@ uint32_t xfc_parse_floor(const char *text)
 	return xen_generation_of(version) ? version : 0;
 }
 
-void xfc_check_expect(const struct xfc_verdict *v, const struct xfc_expect *want,
+void xfc_check_expect(const struct xfc_verdict *v, size_t nr, const struct xfc_expect *want,
 		      struct xfc_expect_result *res)
 {
 	char floor[32];
@@ -55,11 +55,12 @@ void xfc_check_expect(const struct xfc_verdict *v, const struct xfc_expect *want
 	res->met = true;
 	res->why[0] = '\0';
 	xen_format_version(want->floor, floor, sizeof(floor));
-	for (size_t i = 0; i < xen_nr_generations; i++) {
+	for (size_t i = 0; i < nr; i++) {
 		const struct xfc_answer *miss = NULL;
 		const char *role = NULL;
 
-		if (v[i].gen->last < want->floor)
+		if (v[i].target.version ? v[i].target.version < want->floor :
+		    v[i].gen->last < want->floor || !v[i].runs_class)
 			continue;
 		if (!v[i].load.yes) {
 			miss = &v[i].load;
@@ -80,8 +81,8 @@ void xfc_check_expect(const struct xfc_verdict *v, const struct xfc_expect *want
 		res->met = false;
 		if (len < sizeof(res->why))
 			len += (size_t)snprintf(res->why + len, sizeof(res->why) - len,
-						"%s Xen %s will not start it as %s: %s",
-						misses++ ? ";" : "", v[i].gen->label,
+						"%s %s will not start it as %s: %s",
+						misses++ ? ";" : "", v[i].label,
 						role, miss->why);
 	}
 	if (res->met)

@@ -30,7 +30,12 @@ unsigned int xfc_parse_roles(const char *text);
 uint32_t xfc_parse_floor(const char *text);
 const char *xfc_roles_name(unsigned int roles);
 
-void xfc_check_expect(const struct xfc_verdict *v, const struct xfc_expect *want,
+/*
+ * Rows for a whole generation count only where that build runs guests of
+ * the image's word size: a 32-bit kernel is not expected to start on a
+ * hypervisor built without 32-bit PV.  A row for one named Xen always counts.
+ */
+void xfc_check_expect(const struct xfc_verdict *v, size_t nr, const struct xfc_expect *want,
 		      struct xfc_expect_result *res);
 
 #endif /* XEN_FEAT_EXPECT_H */

@@ -86,9 +86,9 @@ static void say(struct xfc_finding *f, bool disagrees, const char *fmt, ...)
 	va_end(ap);
 }
 
-static const char *claim_of(const struct xfc_verdict *v)
+static const char *claim_of(const struct xfc_verdict *v, size_t nr)
 {
-	for (size_t i = 0; i < xen_nr_generations; i++) {
+	for (size_t i = 0; i < nr; i++) {
 		if (v[i].dom0_basis == XFC_DOM0_CLAIMED)
 			return "the notes claim dom0 support (dom0, feature 11, is in the supported set Xen reads from them)";
 		if (v[i].dom0_basis == XFC_DOM0_ASSUMED)
@@ -98,15 +98,15 @@ static const char *claim_of(const struct xfc_verdict *v)
 }
 
 static unsigned int compare_dom0(const struct xfc_kconfig *cfg,
-				 const struct xfc_verdict *v,
+				 const struct xfc_verdict *v, size_t nr,
 				 struct xfc_finding *out)
 {
-	bool starts[16] = { false }, unchecked[16] = { false }, refuses[16] = { false };
+	bool starts[XFC_VERDICTS_MAX] = { false }, unchecked[XFC_VERDICTS_MAX] = { false }, refuses[XFC_VERDICTS_MAX] = { false };
 	bool any_start = false, any_unchecked = false, any_refuse = false;
-	const char *claim = claim_of(v);
+	const char *claim = claim_of(v, nr);
 	char gens[256], old[256];
 
-	for (size_t i = 0; i < xen_nr_generations && i < 16; i++) {
+	for (size_t i = 0; i < nr && i < XFC_VERDICTS_MAX; i++) {
 		starts[i] = v[i].dom0_basis == XFC_DOM0_CLAIMED ||
 			    v[i].dom0_basis == XFC_DOM0_ASSUMED;
 		unchecked[i] = v[i].dom0_basis == XFC_DOM0_UNCHECKED;
@@ -115,7 +115,7 @@ static unsigned int compare_dom0(const struct xfc_kconfig *cfg,
 		any_unchecked |= unchecked[i];
 		any_refuse |= refuses[i];
 	}
-	xfc_list_generations(v, unchecked, old, sizeof(old));
+	xfc_list_generations(v, nr, unchecked, old, sizeof(old));
 
 	if (cfg->dom0 != XFC_SET) {
 		const char *state = cfg->dom0 == XFC_UNSET ? "is not set" : "is not set (absent from the file)";
@@ -126,7 +126,7 @@ static unsigned int compare_dom0(const struct xfc_kconfig *cfg,
 			    any_unchecked ? " do not check and would start it as dom0 anyway)" : "");
 			return 1;
 		}
-		xfc_list_generations(v, starts, gens, sizeof(gens));
+		xfc_list_generations(v, nr, starts, gens, sizeof(gens));
 		say(out, true,
 		    "CONFIG_XEN_DOM0 %s, yet %s: %s start this kernel as dom0 instead of refusing it (\"Kernel does not support Dom0 operation\"), and it then runs as dom0 without the dom0 code it was built without%s%s%s",
 		    state, claim, gens,
@@ -135,14 +135,14 @@ static unsigned int compare_dom0(const struct xfc_kconfig *cfg,
 		return 1;
 	}
 	if (any_refuse) {
-		xfc_list_generations(v, refuses, gens, sizeof(gens));
+		xfc_list_generations(v, nr, refuses, gens, sizeof(gens));
 		say(out, true,
 		    "CONFIG_XEN_DOM0=y, but the notes do not claim dom0 support: %s refuse to start this kernel as dom0 (\"Kernel does not support Dom0 operation\")",
 		    gens);
 		return 1;
 	}
 	if (any_start) {
-		xfc_list_generations(v, starts, gens, sizeof(gens));
+		xfc_list_generations(v, nr, starts, gens, sizeof(gens));
 		say(out, false, "CONFIG_XEN_DOM0=y and %s: %s start it as dom0", claim, gens);
 		return 1;
 	}
@@ -150,30 +150,30 @@ static unsigned int compare_dom0(const struct xfc_kconfig *cfg,
 }
 
 static unsigned int compare_domu(const struct xfc_kconfig *cfg,
-				 const struct xfc_verdict *v,
+				 const struct xfc_verdict *v, size_t nr,
 				 struct xfc_finding *out)
 {
-	bool refuses[16] = { false }, could_refuse[16] = { false };
+	bool refuses[XFC_VERDICTS_MAX] = { false }, could_refuse[XFC_VERDICTS_MAX] = { false };
 	bool any_refuse = false, any_could = false;
 	char gens[256];
 
 	if (cfg->domu == XFC_ABSENT)
 		return 0;
-	for (size_t i = 0; i < xen_nr_generations && i < 16; i++) {
+	for (size_t i = 0; i < nr && i < XFC_VERDICTS_MAX; i++) {
 		if (cfg->has_compat && v[i].gen->last < cfg->compat)
 			continue;
-		refuses[i] = v[i].load.yes && !v[i].domu.yes;
+		refuses[i] = v[i].runs_class && v[i].load.yes && !v[i].domu.yes;
 		could_refuse[i] = v[i].domu.yes && v[i].gen->required_dom0_refuses_domu;
 		any_refuse |= refuses[i];
 		any_could |= could_refuse[i];
 	}
 	if (cfg->domu == XFC_SET && any_refuse) {
-		xfc_list_generations(v, refuses, gens, sizeof(gens));
+		xfc_list_generations(v, nr, refuses, gens, sizeof(gens));
 		say(out, true, "CONFIG_XEN_DOMU=y, but the notes refuse domU: %s will not start it as a domU", gens);
 		return 1;
 	}
 	if (cfg->domu == XFC_UNSET && any_could) {
-		xfc_list_generations(v, could_refuse, gens, sizeof(gens));
+		xfc_list_generations(v, nr, could_refuse, gens, sizeof(gens));
 		say(out, true,
 		    "CONFIG_XEN_DOMU is not set, but the notes do not require dom0 ('!dom0'): %s start this kernel as a domU",
 		    gens);
@@ -185,7 +185,7 @@ static unsigned int compare_domu(const struct xfc_kconfig *cfg,
 }
 
 static unsigned int compare_floor(const struct xfc_kconfig *cfg,
-				  const struct xfc_verdict *v,
+				  const struct xfc_verdict *v, size_t nr,
 				  struct xfc_finding *out)
 {
 	struct xfc_expect want = { 0, cfg->compat };
@@ -201,8 +201,8 @@ static unsigned int compare_floor(const struct xfc_kconfig *cfg,
 	xen_format_version(cfg->compat, floor, sizeof(floor));
 	if (!want.roles) {
 		/* Neither role configured: at least every Xen from the floor must load it. */
-		for (size_t i = 0; i < xen_nr_generations; i++)
-			if (v[i].gen->last >= cfg->compat && !v[i].load.yes) {
+		for (size_t i = 0; i < nr; i++)
+			if (v[i].gen->last >= cfg->compat && v[i].runs_class && !v[i].load.yes) {
 				say(out, true, "CONFIG_XEN_COMPAT names Xen %s as the oldest, but %s",
 				    floor, v[i].load.why);
 				return 1;
@@ -210,19 +210,19 @@ static unsigned int compare_floor(const struct xfc_kconfig *cfg,
 		say(out, false, "CONFIG_XEN_COMPAT (Xen %s) agrees with the notes", floor);
 		return 1;
 	}
-	xfc_check_expect(v, &want, &res);
+	xfc_check_expect(v, nr, &want, &res);
 	say(out, !res.met, "CONFIG_XEN_COMPAT names Xen %s as the oldest: %s", floor, res.why);
 	return 1;
 }
 
 unsigned int xfc_kconfig_compare(const struct xfc_kconfig *cfg,
-				 const struct xfc_verdict *v,
+				 const struct xfc_verdict *v, size_t nr,
 				 struct xfc_finding *out)
 {
 	unsigned int n = 0;
 
-	n += compare_dom0(cfg, v, out + n);
-	n += compare_domu(cfg, v, out + n);
-	n += compare_floor(cfg, v, out + n);
+	n += compare_dom0(cfg, v, nr, out + n);
+	n += compare_domu(cfg, v, nr, out + n);
+	n += compare_floor(cfg, v, nr, out + n);
 	return n;
 }

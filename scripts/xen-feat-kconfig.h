@@ -33,7 +33,7 @@ struct xfc_finding {
 
 /* Returns how many findings were written to out (XFC_FINDINGS_MAX at most). */
 unsigned int xfc_kconfig_compare(const struct xfc_kconfig *cfg,
-				 const struct xfc_verdict *v,
+				 const struct xfc_verdict *v, size_t nr,
 				 struct xfc_finding *out);
 
 #endif /* XEN_FEAT_KCONFIG_H */

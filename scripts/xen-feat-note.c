@@ -43,29 +43,35 @@ struct config {
  * declared once; required wins.  This is kernel knowledge, not protocol
  * knowledge: feature numbers and what each Xen parses come from the table.
  */
+enum config_need {
+	NAMED,			/* supported */
+	REQUIRED,		/* "!name": Xen must provide it; every Xen does */
+	REQUIRED_FOR_ROLE,	/* "!name" says what the kernel is: never dropped */
+};
+
 struct config_feature {
 	const char *symbol;	/* NULL: every configuration declares it */
 	bool when_set;		/* declared when the symbol is y (else: when unset) */
 	const char *feature;
-	bool required;
+	enum config_need need;
 };
 
 static const struct config_feature config_features[] = {
-	{ NULL,				  true,	 "writable_page_tables", true },
-	{ "CONFIG_X86_PAE",		  true,	 "pae_pgdir_above_4gb",	 false },
-	{ "CONFIG_XEN_HVM_CALLBACK_VECTOR", true, "hvm_callback_vector", false },
-	{ "CONFIG_XEN_DOM0",		  true,	 "dom0",		 false },
-	{ "CONFIG_XEN_DOMU",		  false, "dom0",		 true },
+	{ NULL,				  true,	 "writable_page_tables", REQUIRED },
+	{ "CONFIG_X86_PAE",		  true,	 "pae_pgdir_above_4gb",	 NAMED },
+	{ "CONFIG_XEN_HVM_CALLBACK_VECTOR", true, "hvm_callback_vector", NAMED },
+	{ "CONFIG_XEN_DOM0",		  true,	 "dom0",		 NAMED },
+	{ "CONFIG_XEN_DOMU",		  false, "dom0",		 REQUIRED_FOR_ROLE },
 	/* Linux: a PVH dom0 may find its RSDP above 1 MiB */
-	{ "CONFIG_XEN_PVH",		  true,	 "linux_rsdp_unrestricted", false },
+	{ "CONFIG_XEN_PVH",		  true,	 "linux_rsdp_unrestricted", NAMED },
 #ifdef XEN_FEAT_TEST_HIGH_BIT
-	{ "CONFIG_XEN_TEST_HIGH_BIT",	  true,	 "test_high_bit",	 false },
+	{ "CONFIG_XEN_TEST_HIGH_BIT",	  true,	 "test_high_bit",	 NAMED },
 #endif
 };
 
 struct declared {
 	const struct xen_feature *feat;
-	bool required;
+	enum config_need need;
 	unsigned int line;	/* the configuration line that declares it */
 };
 
@@ -241,12 +247,21 @@ static unsigned int line_of(const struct config *cfg, const char *name)
 	return sym ? sym->line : cfg->nr_lines;
 }
 
+/* The first release of the oldest generation that reads ELF notes. */
+static const char *oldest_floor(char *buf, size_t size)
+{
+	for (size_t i = 0; i < xen_nr_generations; i++)
+		if (xen_generations[i].reads_notes)
+			return xen_format_version(xen_generations[i].first, buf, size);
+	return "none";
+}
+
 static int read_floor(const struct config *cfg, uint32_t *floor)
 {
 	const struct config_symbol *sym = lookup(cfg, "CONFIG_XEN_COMPAT");
 	char *end;
 	unsigned long val;
-	char buf[16];
+	char buf[16], oldest[16];
 
 	if (!sym) {
 		error_at(cfg->path, 0, "CONFIG_XEN_COMPAT is not set: no oldest Xen to build for");
@@ -259,10 +274,11 @@ static int read_floor(const struct config *cfg, uint32_t *floor)
 			 "CONFIG_XEN_COMPAT=%s is not a Xen version such as 0x030002", sym->value);
 		return -1;
 	}
-	if (!xen_generation_of((uint32_t)val)) {
+	if (!xen_generation_of((uint32_t)val) || !xen_generation_of((uint32_t)val)->reads_notes) {
 		error_at(cfg->path, sym->line,
-			 "CONFIG_XEN_COMPAT=%s: Xen %s is older than any Xen with feature notes (3.0.2)",
-			 sym->value, xen_format_version((uint32_t)val, buf, sizeof(buf)));
+			 "CONFIG_XEN_COMPAT=%s: Xen %s reads no ELF notes; the oldest Xen this kernel can name is %s",
+			 sym->value, xen_format_version((uint32_t)val, buf, sizeof(buf)),
+			 oldest_floor(oldest, sizeof(oldest)));
 		return -1;
 	}
 	*floor = (uint32_t)val;
@@ -287,14 +303,14 @@ static int declare(const struct config *cfg, struct notes *notes,
 	}
 	for (size_t i = 0; i < notes->nr_declared; i++) {
 		if (notes->declared[i].feat == feat) {
-			if (cf->required) {
-				notes->declared[i].required = true;
+			if (cf->need > notes->declared[i].need) {
+				notes->declared[i].need = cf->need;
 				notes->declared[i].line = line;
 			}
 			return 0;
 		}
 	}
-	notes->declared[notes->nr_declared++] = (struct declared){ feat, cf->required, line };
+	notes->declared[notes->nr_declared++] = (struct declared){ feat, cf->need, line };
 	return 0;
 }
 
@@ -304,6 +320,16 @@ static bool floor_parses(uint32_t floor, const struct xen_feature *feat)
 	for (size_t i = 0; i < xen_nr_generations; i++)
 		if (xen_generations[i].last >= floor &&
 		    !xen_generation_knows(&xen_generations[i], feat))
+			return false;
+	return true;
+}
+
+/* True when no Xen from the floor on refuses a dom0 that requires a feature. */
+static bool floor_takes_required(uint32_t floor)
+{
+	for (size_t i = 0; i < xen_nr_generations; i++)
+		if (xen_generations[i].last >= floor &&
+		    xen_generations[i].dom0_refuses_required)
 			return false;
 	return true;
 }
@@ -347,10 +373,19 @@ static int compute_notes(const struct config *cfg, struct notes *notes)
 	for (size_t i = 0; i < notes->nr_declared; i++) {
 		const struct declared *d = &notes->declared[i];
 		size_t used = strlen(notes->string);
+		bool required = d->need == REQUIRED_FOR_ROLE ||
+				(d->need == REQUIRED && floor_takes_required(notes->floor));
 
 		notes->words[d->feat->nr / 32] |= UINT32_C(1) << (d->feat->nr % 32);
+		if (d->need == REQUIRED_FOR_ROLE && !floor_takes_required(notes->floor)) {
+			error_at(cfg->path, d->line,
+				 "'!%s' must go in FEATURES, but Xen %s refuses to start a dom0 "
+				 "whose FEATURES requires anything: raise CONFIG_XEN_COMPAT",
+				 d->feat->name, floor_text);
+			return -1;
+		}
 		if (!floor_parses(notes->floor, d->feat)) {
-			if (d->required) {
+			if (d->need == REQUIRED_FOR_ROLE) {
 				error_at(cfg->path, d->line,
 					 "'!%s' must go in FEATURES, but Xen %s cannot parse that name "
 					 "and would refuse the kernel: raise CONFIG_XEN_COMPAT",
@@ -360,7 +395,7 @@ static int compute_notes(const struct config *cfg, struct notes *notes)
 			continue;
 		}
 		snprintf(notes->string + used, sizeof(notes->string) - used, "%s%s%s",
-			 used ? "|" : "", d->required ? "!" : "", d->feat->name);
+			 used ? "|" : "", required ? "!" : "", d->feat->name);
 	}
 	return 0;
 }

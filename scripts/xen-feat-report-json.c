@@ -187,7 +187,15 @@ static void put_verdict(FILE *out, const struct xfc_verdict *v)
 {
 	char first[32], last[32];
 
-	fprintf(out, "{\"xen\":\"%s\",\"first\":\"%s\",\"last\":", v->gen->label,
+	fprintf(out, "{\"xen\":\"%s\",\"label\":", v->gen->label);
+	put_cstr(out, v->label);
+	fprintf(out, ",\"build\":\"%s\",\"version\":", v->target.build->key);
+	if (v->target.version)
+		fprintf(out, "\"%s\"", xen_format_version(v->target.version, first, sizeof(first)));
+	else
+		fprintf(out, "null");
+	fprintf(out, ",\"runs_word_size\":%s,\"first\":\"%s\",\"last\":",
+		v->runs_class ? "true" : "false",
 		xen_format_version(v->gen->first, first, sizeof(first)));
 	if (v->gen->last == UINT32_MAX)
 		fprintf(out, "null");
@@ -248,7 +256,7 @@ void xfc_report_json(FILE *out, const struct xfc_report *r)
 			put_note(out, elf, &elf->xen[i]);
 		}
 		fprintf(out, "],\"verdicts\":[");
-		for (size_t i = 0; i < xen_nr_generations; i++) {
+		for (size_t i = 0; i < r->nr_verdicts; i++) {
 			if (i)
 				fputc(',', out);
 			put_verdict(out, &r->verdicts[i]);

@@ -2,6 +2,7 @@
 /* The report for people. */
 #include <ctype.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include <xen/interface/elfnote.h>
 
@@ -140,11 +141,16 @@ static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note
 	fputc('\n', out);
 }
 
-static void put_verdicts(FILE *out, const struct xfc_verdict *v)
+static void put_verdicts(FILE *out, const struct xfc_verdict *v, size_t nr)
 {
+	int width = 0;
+
+	for (size_t i = 0; i < nr; i++)
+		if ((int)strlen(v[i].label) > width)
+			width = (int)strlen(v[i].label);
 	fprintf(out, "  Verdicts:\n");
-	for (size_t i = 0; i < xen_nr_generations; i++) {
-		fprintf(out, "    Xen %-14s load %-3s  dom0 %-3s  domU %s\n", v[i].gen->label,
+	for (size_t i = 0; i < nr; i++) {
+		fprintf(out, "    %-*s  load %-3s  dom0 %-3s  domU %s\n", width, v[i].label,
 			v[i].load.yes ? "yes" : "no", v[i].dom0.yes ? "yes" : "no",
 			v[i].domu.yes ? "yes" : "no");
 		fprintf(out, "      load: %s\n", v[i].load.why);
@@ -172,7 +178,7 @@ void xfc_report_text(FILE *out, const struct xfc_report *r)
 			put_note(out, elf, &elf->xen[i]);
 	}
 	if (r->verdicts)
-		put_verdicts(out, r->verdicts);
+		put_verdicts(out, r->verdicts, r->nr_verdicts);
 	if (r->expect) {
 		char floor[32];
 

@@ -41,6 +41,7 @@ const char *xfc_basis_name(enum xfc_dom0_basis basis)
 	case XFC_DOM0_ASSUMED:		return "assumed";
 	case XFC_DOM0_CLAIMED:		return "claimed";
 	case XFC_DOM0_REFUSED:		return "refused";
+	case XFC_DOM0_OTHER:		return "other";
 	}
 	return "unknown";
 }

@@ -20,6 +20,7 @@ struct xfc_report {
 	const struct xfc_source *src;		/* NULL if it could not be opened */
 	const struct xfc_elf *elf;		/* NULL if no notes were read */
 	const struct xfc_verdict *verdicts;	/* NULL with elf */
+	size_t nr_verdicts;
 	const struct xfc_expect *expect;	/* NULL without --expect */
 	const struct xfc_expect_result *expect_result;
 	const char *config_path;		/* NULL without --config */

@@ -37,17 +37,119 @@ const struct xen_feature xen_features[] = {
 };
 const size_t xen_nr_features = sizeof(xen_features) / sizeof(xen_features[0]);
 
+#define NOT_XEN_ELF "Not a Xen-ELF image: No ELF notes or '__xen_guest' section found"
+#define LOADER_MSG "Will only load images built for the generic loader or Linux images"
+#define XEN_VER_MSG "Xen will only load images built for Xen v3.0"
+#define REQUIRED_MSG "Domain 0 requires an unsupported hypervisor feature."
+#define NO_PV32_MSG "Found 32-bit PV kernel, but CONFIG_PV32 missing"
+#define V(major, minor, rel) XEN_VERSION_CODE(major, minor, rel)
+
 const struct xen_generation xen_generations[] = {
-	{ "3.0.x",	  XEN_VERSION_CODE(3, 0, 2), XEN_VERSION_CODE(3, 0, 255),
-	  XEN_UNKNOWN_WARNS,	false, false, false },
-	{ "3.1-4.1",	  XEN_VERSION_CODE(3, 1, 0), XEN_VERSION_CODE(4, 1, 255),
-	  XEN_UNKNOWN_REJECTS,	false, false, false },
-	{ "4.2-4.3",	  XEN_VERSION_CODE(4, 2, 0), XEN_VERSION_CODE(4, 3, 255),
-	  XEN_UNKNOWN_IGNORED,	true,  true,  true },
-	{ "4.4 and later", XEN_VERSION_CODE(4, 4, 0), UINT32_MAX,
-	  XEN_UNKNOWN_IGNORED,	true,  true,  true },
+	{
+		.label = "3.0.2", .first = V(3, 0, 2), .last = V(3, 0, 2),
+		.source = "xen/common/elf.c:parseelfimage, xen/arch/x86/domain_build.c:construct_dom0",
+		.reads_notes = false, .old_parser = true,
+		.unknown_name = XEN_UNKNOWN_WARNS, .dom0_refuses_required = true,
+		.checks_xen_version = true,
+		.msg_no_notes = "Not a Xen-ELF image: '__xen_guest' section not found.",
+		.msg_loader = LOADER_MSG, .msg_xen_version = XEN_VER_MSG,
+		.msg_required = REQUIRED_MSG,
+	}, {
+		.label = "3.0.3-3.0.4", .first = V(3, 0, 3), .last = V(3, 0, 255),
+		.source = "xen/common/elf.c:parseelfimage, xen/arch/x86/domain_build.c:parse_features",
+		.reads_notes = true, .old_parser = true,
+		.unknown_name = XEN_UNKNOWN_WARNS, .dom0_refuses_required = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_required = REQUIRED_MSG,
+	}, {
+		.label = "3.1", .first = V(3, 1, 0), .last = V(3, 1, 255),
+		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features, xen/arch/x86/domain_build.c:construct_dom0",
+		.reads_notes = true,
+		.unknown_name = XEN_UNKNOWN_REJECTS, .dom0_refuses_required = true,
+		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_required = REQUIRED_MSG,
+	}, {
+		.label = "3.2-4.1", .first = V(3, 2, 0), .last = V(4, 1, 255),
+		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features",
+		.reads_notes = true,
+		.unknown_name = XEN_UNKNOWN_REJECTS,
+		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG,
+	}, {
+		.label = "4.2-4.3", .first = V(4, 2, 0), .last = V(4, 3, 255),
+		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_note, xen/arch/x86/domain_build.c:construct_dom0, tools/libxc/xc_dom_elfloader.c:xc_dom_parse_elf_kernel",
+		.reads_notes = true,
+		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
+		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
+		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG,
+	}, {
+		.label = "4.4-4.15", .first = V(4, 4, 0), .last = V(4, 15, 255),
+		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features",
+		.reads_notes = true,
+		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
+		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
+		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG,
+	}, {
+		.label = "4.16 and later", .first = V(4, 16, 0), .last = UINT32_MAX,
+		.source = "xen/arch/x86/pv/dom0_build.c:dom0_construct_pv, xen/arch/x86/Kconfig:PV32",
+		.reads_notes = true,
+		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
+		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
+		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.pv32_off_by_default = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_no_pv32 = NO_PV32_MSG,
+	},
 };
 const size_t xen_nr_generations = sizeof(xen_generations) / sizeof(xen_generations[0]);
+
+/*
+ * 3.0.x x86_64 builds run only 64-bit guests (32-on-64 came with 3.1);
+ * 32-bit builds were dropped after 4.2; CONFIG_PV32 came in 4.14 and is
+ * off by default from 4.16.
+ */
+const struct xen_build xen_builds[] = {
+	{ XEN_BUILD_X86_64, "x86_64", "x86_64", V(3, 0, 2), UINT32_MAX,
+	  "xen/arch/x86/domain_build.c:construct_dom0" },
+	{ XEN_BUILD_X86_64_NO_PV32, "x86_64 without 32-bit PV", "x86_64-nopv32",
+	  V(4, 14, 0), UINT32_MAX, "xen/arch/x86/Kconfig:PV32" },
+	{ XEN_BUILD_X86_32, "32-bit PAE", "x86_32", V(3, 0, 2), V(4, 2, 255),
+	  "xen/arch/x86/domain_build.c:construct_dom0" },
+};
+const size_t xen_nr_builds = sizeof(xen_builds) / sizeof(xen_builds[0]);
+
+const struct xen_build *xen_build_by_kind(enum xen_build_kind kind)
+{
+	for (size_t i = 0; i < xen_nr_builds; i++)
+		if (xen_builds[i].kind == kind)
+			return &xen_builds[i];
+	return NULL;
+}
+
+bool xen_build_exists(const struct xen_build *build, const struct xen_generation *gen)
+{
+	return build->first <= gen->last && build->last >= gen->first;
+}
+
+bool xen_build_runs(const struct xen_build *build, const struct xen_generation *gen,
+		    bool guest64)
+{
+	switch (build->kind) {
+	case XEN_BUILD_X86_64:
+		return guest64 || gen->runs_32bit_on_64bit;
+	case XEN_BUILD_X86_64_NO_PV32:
+		return guest64;
+	case XEN_BUILD_X86_32:
+		return !guest64;
+	}
+	return false;
+}
 
 const struct xen_feature *xen_feature_by_name(const char *name, size_t len)
 {
@@ -147,31 +249,58 @@ static void note_culprit(struct xen_string_reading *out,
 }
 
 /*
- * Xen's parsers (3.1 to today) cut the string into pieces at '|', a piece
- * being at most XEN_FEATURE_PIECE_MAX characters: a longer name is read as
- * several pieces.  An empty piece ("a||b") is a name no parser knows.
+ * libelf (3.1 to today) cuts the string into pieces at '|', a piece being
+ * at most XEN_FEATURE_PIECE_MAX characters: a longer name is read as
+ * several pieces.  An empty piece ("a||b") is a name it does not know.
+ * 3.0.x's parse_features() has no such bound, stops at the first ',' and
+ * takes a piece for the first name the piece begins.
  */
 #define XEN_FEATURE_PIECE_MAX 63
+
+static const struct xen_feature *known_name(const struct xen_generation *gen,
+					    const char *piece, size_t len)
+{
+	const struct xen_feature *feat;
+
+	if (!gen->old_parser) {
+		feat = xen_feature_by_name(piece, len);
+		return feat && xen_generation_knows(gen, feat) ? feat : NULL;
+	}
+	for (size_t i = 0; i < xen_nr_features; i++) {
+		feat = &xen_features[i];
+		if (xen_generation_knows(gen, feat) && strlen(feat->name) >= len &&
+		    !memcmp(feat->name, piece, len))
+			return feat;
+	}
+	return NULL;
+}
 
 void xen_read_feature_string(const struct xen_generation *gen,
 			     const char *str, size_t len,
 			     struct xen_string_reading *out)
 {
+	size_t piece_max = gen->old_parser ? SIZE_MAX : XEN_FEATURE_PIECE_MAX;
 	size_t pos = 0;
 
 	memset(out, 0, sizeof(*out));
+	if (gen->old_parser) {
+		const char *comma = memchr(str, ',', len);
+
+		if (comma)
+			len = (size_t)(comma - str);
+	}
 	while (pos < len && str[pos]) {
 		const char *piece = str + pos;
 		size_t piece_len = 0;
 		bool required;
 		const struct xen_feature *feat;
 
-		while (piece_len < XEN_FEATURE_PIECE_MAX && pos < len &&
+		while (piece_len < piece_max && pos < len &&
 		       str[pos] && str[pos] != '|') {
 			piece_len++;
 			pos++;
 		}
-		if (piece_len < XEN_FEATURE_PIECE_MAX && pos < len && str[pos] == '|')
+		if (piece_len < piece_max && pos < len && str[pos] == '|')
 			pos++;
 
 		required = piece_len && piece[0] == '!';
@@ -179,8 +308,8 @@ void xen_read_feature_string(const struct xen_generation *gen,
 			piece++;
 			piece_len--;
 		}
-		feat = xen_feature_by_name(piece, piece_len);
-		if (feat && xen_generation_knows(gen, feat)) {
+		feat = known_name(gen, piece, piece_len);
+		if (feat) {
 			set_bit32(out->supported, feat->nr);
 			if (required)
 				set_bit32(out->required, feat->nr);
@@ -188,7 +317,10 @@ void xen_read_feature_string(const struct xen_generation *gen,
 		}
 		switch (gen->unknown_name) {
 		case XEN_UNKNOWN_WARNS:
-			note_culprit(out, XEN_STRING_UNKNOWN_WARNED, piece, piece_len);
+			note_culprit(out, required ? XEN_STRING_REQUIRED_UNKNOWN :
+				     XEN_STRING_UNKNOWN_WARNED, piece, piece_len);
+			if (required)
+				return;
 			break;
 		case XEN_UNKNOWN_REJECTS:
 			note_culprit(out, XEN_STRING_UNKNOWN_REJECTED, piece, piece_len);

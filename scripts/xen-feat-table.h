@@ -34,24 +34,63 @@ enum xen_unknown_name {
 	XEN_UNKNOWN_IGNORED,		/* ignored, unless required ('!') */
 };
 
+/*
+ * One row per change in how Xen reads a guest's notes.  The messages are
+ * what that Xen prints when it turns an image away; NULL where it checks
+ * nothing of the kind.
+ */
 struct xen_generation {
-	const char *label;		/* "3.1-4.1" */
+	const char *label;		/* "3.2-4.1" */
 	uint32_t first;			/* oldest release of the generation */
 	uint32_t last;			/* newest; UINT32_MAX: open-ended */
+	const char *source;		/* where xen-project/xen decides all this */
+	bool reads_notes;		/* false: only the __xen_guest section (3.0.2) */
+	bool old_parser;		/* 3.0.x: a piece matches any name it begins; ',' ends the string */
 	enum xen_unknown_name unknown_name;
+	bool dom0_refuses_required;	/* dom0 builder panics when FEATURES requires anything */
 	bool reads_supported_features;	/* reads the type 17 bit array */
 	bool dom0_needs_bit;		/* refuses dom0 without XENFEAT_dom0 when type 17 is present */
 	bool required_dom0_refuses_domu;/* '!dom0' stops the toolstack building a domU */
+	bool checks_xen_version;	/* refuses XEN_VERSION other than "xen-3.0" */
+	bool runs_32bit_on_64bit;	/* an x86_64 build runs 32-bit PAE PV guests */
+	bool pv32_off_by_default;	/* CONFIG_PV32 defaults to n */
+	const char *msg_no_notes;	/* neither notes nor __xen_guest */
+	const char *msg_loader;		/* LOADER not "generic" and GUEST_OS not "linux" */
+	const char *msg_xen_version;	/* XEN_VERSION not "xen-3.0" */
+	const char *msg_required;	/* dom0_refuses_required */
+	const char *msg_no_pv32;	/* 32-bit dom0 on an x86_64 build without 32-bit PV */
+};
+
+/* A kind of hypervisor build: which guests its word size lets it run. */
+enum xen_build_kind {
+	XEN_BUILD_X86_64,		/* 64-bit; 32-bit PV too where the generation has it */
+	XEN_BUILD_X86_64_NO_PV32,	/* 64-bit, CONFIG_PV32=n */
+	XEN_BUILD_X86_32,		/* 32-bit PAE hypervisor */
+};
+
+struct xen_build {
+	enum xen_build_kind kind;
+	const char *label;		/* "x86_64 without 32-bit PV" */
+	const char *key;		/* "x86_64-nopv32", for scripts */
+	uint32_t first, last;		/* releases built this way */
+	const char *source;
 };
 
 extern const struct xen_feature xen_features[];
 extern const size_t xen_nr_features;
 extern const struct xen_generation xen_generations[];
 extern const size_t xen_nr_generations;
+extern const struct xen_build xen_builds[];
+extern const size_t xen_nr_builds;
 
 const struct xen_feature *xen_feature_by_name(const char *name, size_t len);
 const struct xen_feature *xen_feature_by_nr(unsigned int nr);
 const struct xen_generation *xen_generation_of(uint32_t version);
+const struct xen_build *xen_build_by_kind(enum xen_build_kind kind);
+bool xen_build_exists(const struct xen_build *build, const struct xen_generation *gen);
+/* Whether a build of this generation runs PV guests of that word size. */
+bool xen_build_runs(const struct xen_build *build, const struct xen_generation *gen,
+		    bool guest64);
 bool xen_generation_knows(const struct xen_generation *gen,
 			  const struct xen_feature *feat);
 

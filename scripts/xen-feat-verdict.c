@@ -8,9 +8,20 @@
 #include "xen-feat-decode.h"
 #include "xen-feat-verdict.h"
 
+#define EM_386		3
+#define EM_X86_64	62
+
 static bool has_bit(const uint32_t *words, unsigned int nr)
 {
 	return nr / 32 < XEN_FEAT_NR_WORDS && (words[nr / 32] >> (nr % 32) & 1);
+}
+
+static bool any_bit(const uint32_t *words)
+{
+	for (size_t w = 0; w < XEN_FEAT_NR_WORDS; w++)
+		if (words[w])
+			return true;
+	return false;
 }
 
 /* How bad a string verdict is: the first of the worst is kept. */
@@ -19,14 +30,56 @@ static int severity(enum xen_string_verdict v)
 	return v == XEN_STRING_OK ? 0 : v == XEN_STRING_UNKNOWN_WARNED ? 1 : 2;
 }
 
+/* The note of this type Xen uses: 3.0.x take the first, libelf the last. */
+static const struct xfc_note *find_note(const struct xfc_elf *elf,
+					const struct xen_generation *gen,
+					unsigned int type)
+{
+	const struct xfc_note *found = NULL;
+
+	for (size_t i = 0; i < elf->nr_xen; i++) {
+		if (elf->xen[i].type != type)
+			continue;
+		found = &elf->xen[i];
+		if (gen->old_parser)
+			break;
+	}
+	return found;
+}
+
+/* The string note of this type begins with want. */
+static bool note_begins(const struct xfc_elf *elf, const struct xen_generation *gen,
+			unsigned int type, const char *want)
+{
+	const struct xfc_note *n = find_note(elf, gen, type);
+	size_t want_len = strlen(want);
+	bool terminated;
+
+	return n && xfc_note_text_len(n, &terminated) >= want_len &&
+	       !memcmp(n->desc, want, want_len);
+}
+
+static bool note_mentions(const struct xfc_elf *elf, const struct xen_generation *gen,
+			  unsigned int type, const char *word)
+{
+	const struct xfc_note *n = find_note(elf, gen, type);
+	size_t len, word_len = strlen(word);
+	bool terminated;
+
+	if (!n)
+		return false;
+	len = xfc_note_text_len(n, &terminated);
+	for (size_t i = 0; i + word_len <= len; i++)
+		if (!memcmp(n->desc + i, word, word_len))
+			return true;
+	return false;
+}
+
 static void read_strings(const struct xfc_elf *elf, struct xfc_verdict *v,
 			 bool *has_string)
 {
-	enum xen_string_verdict *verdict = &v->string_verdict;
-	char *culprit = v->culprit;
-
-	*verdict = XEN_STRING_OK;
 	*has_string = false;
+	v->string_verdict = XEN_STRING_OK;
 	for (size_t i = 0; i < elf->nr_xen; i++) {
 		const struct xfc_note *n = &elf->xen[i];
 		struct xen_string_reading r;
@@ -34,6 +87,8 @@ static void read_strings(const struct xfc_elf *elf, struct xfc_verdict *v,
 
 		if (n->type != XEN_ELFNOTE_FEATURES)
 			continue;
+		if (v->gen->old_parser && *has_string)
+			break;
 		*has_string = true;
 		xen_read_feature_string(v->gen, (const char *)n->desc,
 					xfc_note_text_len(n, &terminated), &r);
@@ -42,9 +97,9 @@ static void read_strings(const struct xfc_elf *elf, struct xfc_verdict *v,
 			v->supported[w] |= r.supported[w];
 			v->required[w] |= r.required[w];
 		}
-		if (severity(r.verdict) > severity(*verdict)) {
-			*verdict = r.verdict;
-			snprintf(culprit, sizeof(v->culprit), "%s", r.culprit);
+		if (severity(r.verdict) > severity(v->string_verdict)) {
+			v->string_verdict = r.verdict;
+			snprintf(v->culprit, sizeof(v->culprit), "%s", r.culprit);
 		}
 	}
 }
@@ -87,51 +142,117 @@ static void answer(struct xfc_answer *a, bool yes, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void judge_load(struct xfc_verdict *v, bool has_notes, bool has_string,
-		       enum xen_string_verdict sv, const char *culprit)
+/* The guest type the toolstack asks the hypervisor for. */
+static const char *guest_type(const struct xfc_elf *elf, bool pae)
 {
-	const char *g = v->gen->label;
-
-	if (!has_notes)
-		answer(&v->load, false,
-		       "no Xen notes: Xen %s do not load it as a PV kernel (\"Not a Xen-ELF image\")", g);
-	else if (sv == XEN_STRING_UNKNOWN_REJECTED)
-		answer(&v->load, false,
-		       "Xen %s reject the image without a message: FEATURES names '%s', which they do not know",
-		       g, culprit);
-	else if (sv == XEN_STRING_REQUIRED_UNKNOWN)
-		answer(&v->load, false,
-		       "Xen %s reject the image without a message naming the cause: FEATURES requires '!%s', which they do not know",
-		       g, culprit);
-	else if (sv == XEN_STRING_UNKNOWN_WARNED)
-		answer(&v->load, true,
-		       "Xen %s load it after logging that FEATURES names '%s', which they do not know",
-		       g, culprit);
-	else if (has_string)
-		answer(&v->load, true, "Xen %s accept the FEATURES string", g);
-	else
-		answer(&v->load, true, "no FEATURES note, so nothing for Xen %s to reject", g);
+	if (elf->machine == EM_X86_64 && elf->is64)
+		return "xen-3.0-x86_64";
+	if (elf->machine == EM_386 && !elf->is64)
+		return pae ? "xen-3.0-x86_32p" : "xen-3.0-x86_32";
+	return NULL;
 }
 
-static void judge_dom0(struct xfc_verdict *v, bool has_bits, unsigned int odd_size)
+static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool has_string)
 {
-	const char *g = v->gen->label;
+	const struct xen_generation *g = v->gen;
+	const char *l = v->label;
+
+	if (g->old_parser && !v->runs_class)
+		answer(&v->load, false, "the %s build of Xen %s cannot parse a %d-bit image",
+		       v->target.build->label, g->label, elf->is64 ? 64 : 32);
+	else if (!g->reads_notes)
+		answer(&v->load, false,
+		       "%s reads only a '__xen_guest' section, not ELF notes, and the image has none (\"%s\")",
+		       l, g->msg_no_notes);
+	else if (!elf->nr_xen)
+		answer(&v->load, false, "no Xen notes: %s refuses it (\"%s\")", l,
+		       !g->old_parser && (elf->nr_notes || elf->nr_areas) ?
+		       g->msg_loader : g->msg_no_notes);
+	else if (!note_begins(elf, g, XEN_ELFNOTE_LOADER, "generic") &&
+		 !note_begins(elf, g, XEN_ELFNOTE_GUEST_OS, "linux"))
+		answer(&v->load, false,
+		       "neither LOADER \"generic\" nor GUEST_OS \"linux\": %s refuses it (\"%s\")",
+		       l, g->msg_loader);
+	else if (g->checks_xen_version &&
+		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
+		answer(&v->load, false, "XEN_VERSION is not \"xen-3.0\": %s refuses it (\"%s\")",
+		       l, g->msg_xen_version);
+	else if (v->string_verdict == XEN_STRING_UNKNOWN_REJECTED)
+		answer(&v->load, false,
+		       "%s rejects the image and prints no reason: FEATURES names '%s', which it does not know",
+		       l, v->culprit);
+	else if (v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN && !g->old_parser)
+		answer(&v->load, false,
+		       "%s rejects the image and prints no reason: FEATURES requires '!%s', which it does not know",
+		       l, v->culprit);
+	else if (v->string_verdict == XEN_STRING_UNKNOWN_WARNED)
+		answer(&v->load, true,
+		       "%s loads it after logging that FEATURES names '%s', which it does not know (\"Unknown kernel feature\")",
+		       l, v->culprit);
+	else if (has_string)
+		answer(&v->load, true, "%s accepts the notes and the FEATURES string", l);
+	else
+		answer(&v->load, true, "%s accepts the notes; there is no FEATURES string to reject", l);
+}
+
+/* Word size, machine and PAE, as the dom0 builder of this build checks them. */
+static bool dom0_fits(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae)
+{
+	const struct xen_generation *g = v->gen;
+	const char *l = v->label;
+
+	if (v->target.build->kind == XEN_BUILD_X86_64_NO_PV32 && !elf->is64) {
+		answer(&v->dom0, false, "%s refuses a 32-bit dom0 (\"%s\")", l,
+		       g->msg_no_pv32 ? g->msg_no_pv32 : "Mismatch between Xen and DOM0 kernel");
+		return false;
+	}
+	if (v->runs_class && guest_type(elf, pae) && (elf->is64 || pae))
+		return true;
+	if (v->runs_class && !elf->is64 && !pae)
+		answer(&v->dom0, false, "%s runs only PAE 32-bit kernels and PAE_MODE does not say \"yes\" (\"%s\")",
+		       l, g->old_parser ? "PAE mode mismatch between Xen and DOM0" :
+		       "Mismatch between Xen and DOM0 kernel");
+	else
+		answer(&v->dom0, false, "%s cannot run this kernel as dom0 (\"Mismatch between Xen and DOM0 kernel\")",
+		       l);
+	return false;
+}
+
+static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae,
+		       bool has_bits, unsigned int odd_size)
+{
+	const struct xen_generation *g = v->gen;
 	const struct xen_feature *dom0 = xen_feature_by_nr(XENFEAT_dom0);
+	const char *l = v->label;
 	char odd[160] = "";
 
+	v->dom0_basis = XFC_DOM0_OTHER;
 	if (!v->load.yes) {
 		v->dom0_basis = XFC_DOM0_NOT_LOADED;
 		answer(&v->dom0, false, "the image does not load");
-	} else if (!v->gen->dom0_needs_bit) {
+	} else if (!dom0_fits(v, elf, pae)) {
+		return;
+	} else if (g->old_parser && v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN) {
+		answer(&v->dom0, false,
+		       "%s panics: FEATURES requires '!%s', which it does not know (\"Domain 0 requires an unknown hypervisor feature.\")",
+		       l, v->culprit);
+	} else if (g->dom0_refuses_required && any_bit(v->required)) {
+		answer(&v->dom0, false,
+		       "%s refuses a dom0 whose FEATURES requires anything, even a feature it has (\"%s\")",
+		       l, g->msg_required);
+	} else if (has_bit(v->required, XENFEAT_supervisor_mode_kernel) && !g->old_parser) {
+		answer(&v->dom0, false,
+		       "%s does not run dom0 in ring 0 (\"Dom0 requires supervisor-mode execution\")", l);
+	} else if (!g->dom0_needs_bit) {
 		v->dom0_basis = XFC_DOM0_UNCHECKED;
-		answer(&v->dom0, true, "Xen %s do not check a kernel's dom0 support", g);
+		answer(&v->dom0, true, "%s does not check a kernel's dom0 support", l);
 	} else if (!has_bits) {
 		v->dom0_basis = XFC_DOM0_ASSUMED;
 		answer(&v->dom0, true,
-		       "no SUPPORTED_FEATURES note, so Xen %s assume the kernel can run as dom0", g);
+		       "no SUPPORTED_FEATURES note, so %s assumes the kernel can run as dom0", l);
 	} else if (has_bit(v->supported, XENFEAT_dom0)) {
 		v->dom0_basis = XFC_DOM0_CLAIMED;
-		answer(&v->dom0, true, "Xen %s find %s (%u) in the supported set: %s", g,
+		answer(&v->dom0, true, "%s finds %s (%u) in the supported set: %s", l,
 		       dom0->name, dom0->nr,
 		       has_bit(v->required, XENFEAT_dom0) ? "FEATURES requires it" :
 		       has_bit(v->string_supported, XENFEAT_dom0) ? "FEATURES names it" :
@@ -143,58 +264,121 @@ static void judge_dom0(struct xfc_verdict *v, bool has_bits, unsigned int odd_si
 				 "; its %u-byte descriptor is not whole 32-bit words, so Xen reads it as 0",
 				 odd_size);
 		answer(&v->dom0, false,
-		       "Xen %s refuse to build dom0 (\"Kernel does not support Dom0 operation\"): SUPPORTED_FEATURES is present and neither it nor FEATURES gives %s (%u)%s",
-		       g, dom0->name, dom0->nr, odd);
+		       "%s refuses to build dom0 (\"Kernel does not support Dom0 operation\"): SUPPORTED_FEATURES is present and neither it nor FEATURES gives %s (%u)%s",
+		       l, dom0->name, dom0->nr, odd);
 	}
 }
 
-static void judge_domu(struct xfc_verdict *v)
+static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae)
 {
-	const char *g = v->gen->label;
+	const struct xen_generation *g = v->gen;
+	const char *type = guest_type(elf, pae), *l = v->label;
 
 	if (!v->load.yes)
 		answer(&v->domu, false, "the image does not load");
-	else if (v->gen->required_dom0_refuses_domu && v->dom0_required)
+	else if (g->required_dom0_refuses_domu && v->dom0_required)
 		answer(&v->domu, false,
-		       "the Xen %s toolstack refuses it (\"Kernel does not support unprivileged (DomU) operation\"): FEATURES requires dom0 ('!dom0')",
-		       g);
+		       "the %s toolstack refuses it (\"Kernel does not support unprivileged (DomU) operation\"): FEATURES requires dom0 ('!dom0')",
+		       l);
+	else if (v->target.build->kind == XEN_BUILD_X86_32 && !pae)
+		answer(&v->domu, false, "the %s toolstack refuses it (\"Non PAE-kernel on PAE host\")", l);
+	else if (!type || !v->runs_class || (!elf->is64 && !pae))
+		answer(&v->domu, false,
+		       "the %s toolstack refuses it (\"guest type %s not supported by xen kernel\")",
+		       l, type ? type : "xen-3.0-unknown");
+	else if (g->old_parser && v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN)
+		/* tools/libxc/xc_linux_build.c: parse_features() fails on every path, setup_guest() tests for 0 */
+		answer(&v->domu, true,
+		       "the %s toolstack logs \"Kernel requires an unknown hypervisor feature.\" for '!%s' but ignores its own error",
+		       l, v->culprit);
 	else
-		answer(&v->domu, true, "nothing in the notes stops the Xen %s toolstack", g);
+		answer(&v->domu, true, "nothing in the notes stops the %s toolstack", l);
 }
 
-void xfc_verdicts(const struct xfc_elf *elf, struct xfc_verdict *out)
+static void make_label(struct xfc_verdict *v, bool guest64)
 {
-	for (size_t i = 0; i < xen_nr_generations; i++) {
-		struct xfc_verdict *v = &out[i];
-		bool has_string, has_bits = false;
-		unsigned int odd_size = 0;
+	const struct xfc_target *t = &v->target;
+	char version[32];
+	bool show_build = !guest64 || t->build->kind != XEN_BUILD_X86_64;
 
-		memset(v, 0, sizeof(*v));
-		v->gen = &xen_generations[i];
-		read_strings(elf, v, &has_string);
-		if (v->gen->reads_supported_features)
-			has_bits = read_bits(elf, v, &odd_size);
-		v->dom0_required = has_bit(v->required, XENFEAT_dom0);
-		judge_load(v, elf->nr_xen > 0, has_string, v->string_verdict, v->culprit);
-		judge_dom0(v, has_bits, odd_size);
-		judge_domu(v);
-	}
+	if (t->version)
+		snprintf(v->label, sizeof(v->label), "Xen %s (%s)",
+			 xen_format_version(t->version, version, sizeof(version)),
+			 t->build->label);
+	else
+		snprintf(v->label, sizeof(v->label), "Xen %s%s%s", t->gen->label,
+			 show_build ? ", " : "", show_build ? t->build->label : "");
 }
 
-void xfc_list_generations(const struct xfc_verdict *v, const bool *pick,
+static void judge(const struct xfc_elf *elf, const struct xfc_target *t,
+		  struct xfc_verdict *v)
+{
+	bool has_string, has_bits = false, pae;
+	unsigned int odd_size = 0;
+
+	memset(v, 0, sizeof(*v));
+	v->target = *t;
+	v->gen = t->gen;
+	v->runs_class = xen_build_runs(t->build, t->gen, elf->is64);
+	make_label(v, elf->is64);
+	if (t->gen->reads_notes) {
+		read_strings(elf, v, &has_string);
+		if (t->gen->reads_supported_features)
+			has_bits = read_bits(elf, v, &odd_size);
+	} else {
+		has_string = false;
+	}
+	pae = note_begins(elf, t->gen, XEN_ELFNOTE_PAE_MODE, "yes") ||
+	      note_mentions(elf, t->gen, XEN_ELFNOTE_PAE_MODE, "bimodal");
+	v->dom0_required = has_bit(v->required, XENFEAT_dom0);
+	judge_load(v, elf, has_string);
+	judge_dom0(v, elf, pae, has_bits, odd_size);
+	judge_domu(v, elf, pae);
+}
+
+/* The builds whose verdicts matter for an image of this word size. */
+static bool shown(const struct xen_build *b, const struct xen_generation *g, bool guest64)
+{
+	if (!xen_build_exists(b, g))
+		return false;
+	if (b->kind == XEN_BUILD_X86_64)
+		return xen_build_runs(b, g, guest64);
+	return !guest64;
+}
+
+size_t xfc_verdicts(const struct xfc_elf *elf, const struct xfc_target *only,
+		    struct xfc_verdict *out)
+{
+	size_t n = 0;
+
+	if (only) {
+		judge(elf, only, &out[0]);
+		return 1;
+	}
+	for (size_t i = 0; i < xen_nr_generations; i++)
+		for (size_t j = 0; j < xen_nr_builds && n < XFC_VERDICTS_MAX; j++) {
+			struct xfc_target t = { &xen_generations[i], &xen_builds[j], 0 };
+
+			if (shown(t.build, t.gen, elf->is64))
+				judge(elf, &t, &out[n++]);
+		}
+	return n;
+}
+
+void xfc_list_generations(const struct xfc_verdict *v, size_t nr, const bool *pick,
 			  char *buf, size_t size)
 {
 	size_t n = 0, done = 0, len = 0;
 
-	for (size_t i = 0; i < xen_nr_generations; i++)
+	for (size_t i = 0; i < nr; i++)
 		n += pick[i];
 	buf[0] = '\0';
-	for (size_t i = 0; i < xen_nr_generations && len < size; i++) {
+	for (size_t i = 0; i < nr && len < size; i++) {
 		if (!pick[i])
 			continue;
 		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					!done ? "Xen " : done + 1 == n ? " and " : ", ",
-					v[i].gen->label);
+					!done ? "" : done + 1 == n ? " and " : ", ",
+					v[i].label);
 		done++;
 	}
 }

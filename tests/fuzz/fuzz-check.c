@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fd = dup(memfd);
 	if (fd < 0)
 		abort();
-	v = calloc(xen_nr_generations, sizeof(*v));
+	v = calloc(XFC_VERDICTS_MAX, sizeof(*v));
 	if (!v)
 		abort();
 	memset(&elf, 0, sizeof(elf));
@@ -62,9 +62,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			.findings = findings, .err = &err,
 		};
 
-		xfc_verdicts(&elf, v);
-		xfc_check_expect(v, &want, &res);
-		r.nr_findings = xfc_kconfig_compare(&cfg, v, findings);
+		r.nr_verdicts = xfc_verdicts(&elf, NULL, v);
+		xfc_check_expect(v, r.nr_verdicts, &want, &res);
+		r.nr_findings = xfc_kconfig_compare(&cfg, v, r.nr_verdicts, findings);
 		xfc_report_text(sink, &r);
 		xfc_report_json(sink, &r);
 	} else {
