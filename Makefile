@@ -86,6 +86,10 @@ vpath %Kconfig.xen $(srctree)
 # Helpers in kbuild's manner: $(call cmd,foo) runs cmd_foo, echoing
 # quiet_cmd_foo (or, with V=1, the command itself).
 squote := '
+define newline
+
+
+endef
 escsq = $(subst $(squote),'\$(squote)',$1)
 echo-cmd = $(if $($(quiet)cmd_$(1)),echo '$(if $(quiet),  )$(call escsq,$($(quiet)cmd_$(1)))';)
 cmd = @set -e; $(echo-cmd) $(cmd_$(1))
@@ -108,7 +112,7 @@ config-targets := config menuconfig nconfig oldconfig olddefconfig silentoldconf
 	defconfig %_defconfig savedefconfig listnewconfig randconfig \
 	allnoconfig allyesconfig alldefconfig
 no-dot-config-targets := $(config-targets) clean mrproper distclean help deps \
-	check check-% bench scripts scripts/xen-feat-note
+	check check-% bench scripts scripts/xen-feat-note install uninstall
 
 PHONY += $(filter-out %_defconfig,$(config-targets))
 
@@ -175,10 +179,12 @@ endif
 # ---------------------------------------------------------------------------
 # Host program: the note generator and checker
 
-# HOSTCC and HOSTCFLAGS on the command line add to these, as in kbuild.
+# HOSTCC, HOSTCFLAGS and HOSTLDFLAGS on the command line add to these, as
+# in kbuild.
 HOSTCC ?= gcc
 KBUILD_HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
 	-I$(srctree)/include -I$(srctree)/scripts $(HOSTCFLAGS)
+KBUILD_HOSTLDFLAGS := $(HOSTLDFLAGS)
 xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c \
 	xen-feat-check.c xen-feat-error.c xen-feat-magic.c xen-feat-bzimage.c \
 	xen-feat-source.c xen-feat-elf.c xen-feat-decode.c xen-feat-verdict.c \
@@ -201,7 +207,7 @@ endif
 xen-feat-note-src-paths := $(addprefix $(srctree)/scripts/,$(xen-feat-note-srcs))
 
 quiet_cmd_hostcc = HOSTCC  $@
-      cmd_hostcc = mkdir -p $(dir $@) && $(HOSTCC) $(KBUILD_HOSTCFLAGS) \
+      cmd_hostcc = mkdir -p $(dir $@) && $(HOSTCC) $(KBUILD_HOSTCFLAGS) $(KBUILD_HOSTLDFLAGS) \
 		   -o $@ $(xen-feat-note-src-paths) $(HOSTLDLIBS_xen-feat-note)
 
 scripts/xen-feat-note: $(xen-feat-note-src-paths) $(wildcard $(srctree)/scripts/xen-feat-*.h) \
@@ -318,6 +324,46 @@ deps:
 		-o DPkg::Lock::Timeout=600 $$(grep -v '^#' $(srctree)/scripts/debian-packages)
 
 # ---------------------------------------------------------------------------
+# Installing the host program, its manual page and its bash completion, as
+# Debian packaging expects: PREFIX (default /usr/local), DESTDIR for staging.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+bindir := $(PREFIX)/bin
+man1dir := $(PREFIX)/share/man/man1
+bashcompdir := $(PREFIX)/share/bash-completion/completions
+
+# destination:mode:source, one per installed file
+install-files := \
+	$(bindir)/xen-feat-note:0755:scripts/xen-feat-note \
+	$(man1dir)/xen-feat-note.1:0644:$(srctree)/Documentation/xen-feat-note.1 \
+	$(bashcompdir)/xen-feat-note:0644:$(srctree)/scripts/bash-completion/xen-feat-note
+
+install-dest = $(DESTDIR)$(word 1,$(subst :, ,$(1)))
+install-mode = $(word 2,$(subst :, ,$(1)))
+install-src = $(word 3,$(subst :, ,$(1)))
+
+quiet_cmd_install = INSTALL $(call install-dest,$(f))
+      cmd_install = install -D -m $(call install-mode,$(f)) $(call install-src,$(f)) \
+		    $(call install-dest,$(f))
+
+quiet_cmd_uninstall = RM      $(call install-dest,$(f))
+      cmd_uninstall = rm -f $(call install-dest,$(f))
+
+PHONY += install uninstall
+# The full program, with the decompressors: never the libc-only build.
+ifneq ($(filter install,$(MAKECMDGOALS)),)
+ifeq ($(XEN_FEAT_NO_UNPACK),1)
+$(error install ships the full program, with the decompressors: drop XEN_FEAT_NO_UNPACK=1)
+endif
+endif
+install: scripts/xen-feat-note
+	$(foreach f,$(install-files),$(call cmd,install)$(newline))
+
+uninstall:
+	$(foreach f,$(install-files),$(call cmd,uninstall)$(newline))
+
+# ---------------------------------------------------------------------------
 # Cleaning
 
 PHONY += clean mrproper distclean
@@ -348,6 +394,9 @@ help:
 	@echo '  run             - boot vmlinux as dom0 on Xen 4.17 under QEMU (XEN_BOOT_FLAGS=...)'
 	@echo '  clean           - remove what the build made, keep the configuration'
 	@echo '  mrproper        - remove everything the build and configuration made'
+	@echo '  install         - install xen-feat-note, its manual page and bash completion'
+	@echo '                    (PREFIX=/usr/local, DESTDIR=staging directory)'
+	@echo '  uninstall       - remove what install installed'
 	@echo ''
 	@echo 'Testing and set-up:'
 	@echo '  deps            - apt-get install every package the build and tests use'

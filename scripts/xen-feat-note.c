@@ -19,6 +19,7 @@
 
 #include "xen-feat-check.h"
 #include "xen-feat-table.h"
+#include "xen-feat-version.h"
 
 #define MAX_LINE 4096
 #define MAX_SYMBOLS 512
@@ -518,8 +519,9 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: %s generate AUTO_CONF HEADER\n"
-		"       %s check [OPTIONS] IMAGE...   (%s check --help)\n",
-		prog, prog, prog);
+		"       %s check [OPTIONS] IMAGE...   (%s check --help)\n"
+		"       %s --version\n",
+		prog, prog, prog, prog);
 }
 
 int main(int argc, char **argv)
@@ -534,6 +536,10 @@ int main(int argc, char **argv)
 		return xen_feat_check_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("%s %s\n", prog, XEN_FEAT_NOTE_VERSION);
 		return 0;
 	}
 	fprintf(stderr, "%s: unknown command '%s'\n", prog, argv[1]);
