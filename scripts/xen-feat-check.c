@@ -40,7 +40,7 @@ static void usage(FILE *out)
 "  --json                 the same report as JSON: {\"images\":[...],\"status\":N}\n"
 "  --expect dom0|domU|both\n"
 "  --floor VERSION        with --expect: succeed only if every Xen from VERSION\n"
-"                         on (3.0.2, 4.1, 4.2, 4.17, or hex 0x030002) starts\n"
+"                         on (3.0.3, 3.2, 4.2, 4.17, or hex 0x030003) starts\n"
 "                         the image that way\n"
 "  --xen-version X.Y[.Z]  judge for that one Xen release instead of every\n"
 "                         generation\n"
@@ -155,9 +155,13 @@ static int pick_target(struct options *o, const char *version, const char *arch,
 		kind = XEN_BUILD_X86_64_NO_PV32;
 	o->target.build = xen_build_by_kind(kind);
 	o->target.version = v;
-	if (v < o->target.build->first || v > o->target.build->last)
-		return bad_usage("--xen-version/--xen-arch/--pv32: there is no %s build of Xen %s",
-				 xen_format_version(v, text, sizeof(text)));
+	if (v < o->target.build->first || v > o->target.build->last) {
+		char msg[128];
+
+		snprintf(msg, sizeof(msg), "there is no %s build of Xen %s",
+			 o->target.build->label, xen_format_version(v, text, sizeof(text)));
+		return bad_usage("%s", msg);
+	}
 	o->has_target = true;
 	return XFC_OK;
 }
@@ -190,7 +194,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			floor = val;
 			o->expect.floor = xfc_parse_floor(val);
 			if (!o->expect.floor)
-				return bad_usage("--floor '%s' is not a Xen version from 3.0.2 on (like 3.0.2, 4.2, 4.17 or 0x030002)", val);
+				return bad_usage("--floor '%s' is not a Xen version from 3.0.2 on (like 3.0.3, 4.2, 4.17 or 0x030003)", val);
 		} else if ((val = option_value(argc, argv, &i, "--xen-version"))) {
 			version = val;
 		} else if ((val = option_value(argc, argv, &i, "--xen-arch"))) {
