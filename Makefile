@@ -188,7 +188,7 @@ KBUILD_HOSTLDFLAGS := $(HOSTLDFLAGS)
 xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c \
 	xen-feat-check.c xen-feat-error.c xen-feat-magic.c xen-feat-bzimage.c \
 	xen-feat-source.c xen-feat-elf.c xen-feat-decode.c xen-feat-verdict.c \
-	xen-feat-expect.c xen-feat-kconfig.c xen-feat-report.c \
+	xen-feat-expect.c xen-feat-kconfig.c xen-feat-hypervisor.c xen-feat-report.c \
 	xen-feat-report-text.c xen-feat-report-json.c
 HOSTLDLIBS_xen-feat-note :=
 

@@ -7,6 +7,7 @@
 #include "xen-feat-check.h"
 #include "xen-feat-elf.h"
 #include "xen-feat-expect.h"
+#include "xen-feat-hypervisor.h"
 #include "xen-feat-kconfig.h"
 #include "xen-feat-report.h"
 #include "xen-feat-source.h"
@@ -23,6 +24,8 @@ struct options {
 	struct xfc_kconfig config;
 	bool has_target;
 	struct xfc_target target;
+	const char *xen_path;
+	struct xfc_hypervisor hypervisor;
 	uint64_t unpacked_max;
 };
 
@@ -42,8 +45,12 @@ static void usage(FILE *out)
 "  --floor VERSION        with --expect: succeed only if every Xen from VERSION\n"
 "                         on (3.0.3, 3.2, 4.2, 4.17, or hex 0x030003) starts\n"
 "                         the image that way\n"
+"  --xen FILE             judge for that hypervisor image (as in /boot, gzip'ed\n"
+"                         or not): its release and CONFIG_PV32 come from the\n"
+"                         .config Xen 4.14 and later build into the image, or\n"
+"                         from the .config beside it (/boot/xen-4.17-amd64.config)\n"
 "  --xen-version X.Y[.Z]  judge for that one Xen release instead of every\n"
-"                         generation\n"
+"                         generation (with --xen: overrides what it says)\n"
 "  --xen-arch x86_64|x86_32\n"
 "                         with --xen-version: the hypervisor's word size\n"
 "                         (default x86_64; 32-bit Xen ended with 4.2)\n"
@@ -122,7 +129,7 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
 	return NULL;
 }
 
-/* --xen-version, --xen-arch and --pv32 into o->target. */
+/* --xen, --xen-version, --xen-arch and --pv32 into o->target. */
 static int pick_target(struct options *o, const char *version, const char *arch,
 		       const char *pv32)
 {
@@ -131,12 +138,28 @@ static int pick_target(struct options *o, const char *version, const char *arch,
 	enum xen_build_kind kind = XEN_BUILD_X86_64;
 	char text[32];
 
+	if (o->xen_path) {
+		struct xfc_error err = { XFC_OK, "" };
+
+		if (!version && xfc_hypervisor_read(o->xen_path, &o->hypervisor, &err)) {
+			fprintf(stderr, PROG ": %s (exit %d: %s)\n", err.msg, err.status,
+				xfc_status_name(err.status));
+			exit(err.status);
+		}
+		if (!version)
+			version = o->hypervisor.version_text;
+		if (!pv32 && o->hypervisor.pv32 != XFC_PV32_UNKNOWN)
+			pv32 = o->hypervisor.pv32 == XFC_PV32_YES ? "yes" : "no";
+	}
 	if (!version) {
 		if (arch || pv32)
 			return bad_usage("%s", "--xen-arch and --pv32 go with --xen-version");
 		return XFC_OK;
 	}
 	v = xen_parse_version(version, &end);
+	/* "4.23-unstable", as a hypervisor's .config names it */
+	if (v && version == o->hypervisor.version_text)
+		end = "";
 	if (!v || *end)
 		return bad_usage("--xen-version '%s' is not a version like 3.0.4, 4.2 or 4.17.7", version);
 	o->target.gen = xen_generation_of(v);
@@ -195,6 +218,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			o->expect.floor = xfc_parse_floor(val);
 			if (!o->expect.floor)
 				return bad_usage("--floor '%s' is not a Xen version from 3.0.2 on (like 3.0.3, 4.2, 4.17 or 0x030003)", val);
+		} else if ((val = option_value(argc, argv, &i, "--xen"))) {
+			o->xen_path = val;
 		} else if ((val = option_value(argc, argv, &i, "--xen-version"))) {
 			version = val;
 		} else if ((val = option_value(argc, argv, &i, "--xen-arch"))) {
@@ -244,6 +269,9 @@ static int check_one(const char *path, struct options *o, bool first_image)
 	if (xfc_source_open(&src, path, o->unpacked_max, &err) == XFC_OK &&
 	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
 		r.nr_verdicts = xfc_verdicts(&elf, o->has_target ? &o->target : NULL, v);
+		if (o->hypervisor.version)
+			r.hypervisor = &o->hypervisor;
+		r.hypervisor_path = o->xen_path;
 		r.elf = &elf;
 		r.verdicts = v;
 	}

@@ -255,7 +255,21 @@ void xfc_report_json(FILE *out, const struct xfc_report *r)
 				fputc(',', out);
 			put_note(out, elf, &elf->xen[i]);
 		}
-		fprintf(out, "],\"verdicts\":[");
+		fprintf(out, "],\"hypervisor\":");
+		if (r->hypervisor) {
+			fprintf(out, "{\"file\":");
+			put_cstr(out, r->hypervisor_path);
+			fprintf(out, ",\"version\":");
+			put_cstr(out, r->hypervisor->version_text);
+			fprintf(out, ",\"pv32\":%s,\"found_in\":",
+				r->hypervisor->pv32 == XFC_PV32_YES ? "true" :
+				r->hypervisor->pv32 == XFC_PV32_NO ? "false" : "null");
+			put_cstr(out, r->hypervisor->found_in);
+			fputc('}', out);
+		} else {
+			fprintf(out, "null");
+		}
+		fprintf(out, ",\"verdicts\":[");
 		for (size_t i = 0; i < r->nr_verdicts; i++) {
 			if (i)
 				fputc(',', out);

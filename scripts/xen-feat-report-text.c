@@ -177,6 +177,12 @@ void xfc_report_text(FILE *out, const struct xfc_report *r)
 		for (size_t i = 0; i < elf->nr_xen; i++)
 			put_note(out, elf, &elf->xen[i]);
 	}
+	if (r->hypervisor)
+		fprintf(out, "  Hypervisor %s: Xen %s, 32-bit PV guests: %s (read from %s)\n",
+			r->hypervisor_path, r->hypervisor->version_text,
+			r->hypervisor->pv32 == XFC_PV32_YES ? "yes" :
+			r->hypervisor->pv32 == XFC_PV32_NO ? "no" : "not said",
+			r->hypervisor->found_in);
 	if (r->verdicts)
 		put_verdicts(out, r->verdicts, r->nr_verdicts);
 	if (r->expect) {

@@ -11,6 +11,7 @@
 #include "xen-feat-elf.h"
 #include "xen-feat-error.h"
 #include "xen-feat-expect.h"
+#include "xen-feat-hypervisor.h"
 #include "xen-feat-kconfig.h"
 #include "xen-feat-source.h"
 #include "xen-feat-verdict.h"
@@ -21,6 +22,8 @@ struct xfc_report {
 	const struct xfc_elf *elf;		/* NULL if no notes were read */
 	const struct xfc_verdict *verdicts;	/* NULL with elf */
 	size_t nr_verdicts;
+	const char *hypervisor_path;		/* --xen FILE, NULL without */
+	const struct xfc_hypervisor *hypervisor;
 	const struct xfc_expect *expect;	/* NULL without --expect */
 	const struct xfc_expect_result *expect_result;
 	const char *config_path;		/* NULL without --config */
