@@ -10,6 +10,7 @@
 
 #define EM_386		3
 #define EM_X86_64	62
+#define ET_EXEC		2
 
 static bool has_bit(const uint32_t *words, unsigned int nr)
 {
@@ -57,22 +58,6 @@ static bool note_begins(const struct xfc_elf *elf, const struct xen_generation *
 
 	return n && xfc_note_text_len(n, &terminated) >= want_len &&
 	       !memcmp(n->desc, want, want_len);
-}
-
-static bool note_mentions(const struct xfc_elf *elf, const struct xen_generation *gen,
-			  unsigned int type, const char *word)
-{
-	const struct xfc_note *n = find_note(elf, gen, type);
-	size_t len, word_len = strlen(word);
-	bool terminated;
-
-	if (!n)
-		return false;
-	len = xfc_note_text_len(n, &terminated);
-	for (size_t i = 0; i + word_len <= len; i++)
-		if (!memcmp(n->desc + i, word, word_len))
-			return true;
-	return false;
 }
 
 static void read_strings(const struct xfc_elf *elf, struct xfc_verdict *v,
@@ -129,6 +114,18 @@ static bool read_bits(const struct xfc_elf *elf, struct xfc_verdict *v,
 	return present;
 }
 
+/* PAE_MODE as this generation reads it; no note: no PAE. */
+static enum xen_pae_mode read_pae(const struct xfc_elf *elf, const struct xen_generation *gen)
+{
+	const struct xfc_note *n = find_note(elf, gen, XEN_ELFNOTE_PAE_MODE);
+	bool terminated;
+
+	if (!n)
+		return XEN_PAE_NO;
+	return xen_read_pae_mode(gen, (const char *)n->desc,
+				 xfc_note_text_len(n, &terminated));
+}
+
 static void answer(struct xfc_answer *a, bool yes, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -142,24 +139,58 @@ static void answer(struct xfc_answer *a, bool yes, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The guest type the toolstack asks the hypervisor for. */
-static const char *guest_type(const struct xfc_elf *elf, bool pae)
+/* The build's own kind of image: what 3.0.x's elf_sanity_check lets through. */
+static bool header_fits_build(const struct xfc_elf *elf, const struct xen_build *build)
 {
-	if (elf->machine == EM_X86_64 && elf->is64)
+	bool build64 = build->kind != XEN_BUILD_X86_32;
+
+	return elf->is64 == build64 && elf->machine == (build64 ? EM_X86_64 : EM_386) &&
+	       !elf->big_endian && elf->elf_type == ET_EXEC;
+}
+
+/* "64-bit little-endian ELF, machine 62, type 2" */
+static const char *describe_header(const struct xfc_elf *elf, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d-bit %s-endian ELF, machine %u, type %u",
+		 elf->is64 ? 64 : 32, elf->big_endian ? "big" : "little",
+		 elf->machine, elf->elf_type);
+	return buf;
+}
+
+/* The guest type libxc's xc_dom_guest_type names, from e_machine and PAE. */
+static const char *toolstack_guest_type(const struct xfc_verdict *v, const struct xfc_elf *elf,
+					enum xen_pae_mode pae)
+{
+	bool has_32p = xen_build_runs(v->target.build, v->gen, false);
+
+	if (elf->machine == EM_X86_64)
 		return "xen-3.0-x86_64";
-	if (elf->machine == EM_386 && !elf->is64)
-		return pae ? "xen-3.0-x86_32p" : "xen-3.0-x86_32";
-	return NULL;
+	if (elf->machine != EM_386)
+		return NULL;
+	if (pae == XEN_PAE_YES || (pae == XEN_PAE_BIMODAL && has_32p))
+		return "xen-3.0-x86_32p";
+	return "xen-3.0-x86_32";
+}
+
+/* Whether the build's capabilities list that guest type. */
+static bool build_offers(const struct xfc_verdict *v, const char *type)
+{
+	if (!strcmp(type, "xen-3.0-x86_64"))
+		return v->target.build->kind != XEN_BUILD_X86_32;
+	if (!strcmp(type, "xen-3.0-x86_32p"))
+		return xen_build_runs(v->target.build, v->gen, false);
+	return false;
 }
 
 static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool has_string)
 {
 	const struct xen_generation *g = v->gen;
 	const char *l = v->label;
+	char what[96];
 
-	if (g->old_parser && !v->runs_class)
-		answer(&v->load, false, "the %s build of Xen %s cannot parse a %d-bit image",
-		       v->target.build->label, g->label, elf->is64 ? 64 : 32);
+	if (g->checks_elf_header && !header_fits_build(elf, v->target.build))
+		answer(&v->load, false, "%s takes only little-endian executables of its own word size and machine, not a %s (\"%s\")",
+		       l, describe_header(elf, what, sizeof(what)), g->msg_elf_header);
 	else if (!g->reads_notes)
 		answer(&v->load, false,
 		       "%s reads only a '__xen_guest' section, not ELF notes, and the image has none (\"%s\")",
@@ -195,31 +226,53 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		answer(&v->load, true, "%s accepts the notes; there is no FEATURES string to reject", l);
 }
 
+/* 3.0.x: the kernel's PAE mode must be the build's; "bimodal" fits both. */
+static bool pae_fits_build(const struct xfc_verdict *v, enum xen_pae_mode pae)
+{
+	bool build_pae = v->target.build->kind == XEN_BUILD_X86_32;
+
+	return pae == XEN_PAE_BIMODAL || (pae == XEN_PAE_YES) == build_pae;
+}
+
 /* Word size, machine and PAE, as the dom0 builder of this build checks them. */
-static bool dom0_fits(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae)
+static bool dom0_fits(struct xfc_verdict *v, const struct xfc_elf *elf,
+		      enum xen_pae_mode pae)
 {
 	const struct xen_generation *g = v->gen;
 	const char *l = v->label;
 
 	if (v->target.build->kind == XEN_BUILD_X86_64_NO_PV32 && !elf->is64) {
 		answer(&v->dom0, false, "%s refuses a 32-bit dom0 (\"%s\")", l,
-		       g->msg_no_pv32 ? g->msg_no_pv32 : "Mismatch between Xen and DOM0 kernel");
+		       g->msg_no_pv32 ? g->msg_no_pv32 : g->msg_dom0_mismatch);
 		return false;
 	}
-	if (v->runs_class && guest_type(elf, pae) && (elf->is64 || pae))
+	if (g->pae_must_match) {
+		if (pae_fits_build(v, pae))
+			return true;
+		answer(&v->dom0, false, "%s wants a dom0 whose PAE_MODE %s (\"%s\")", l,
+		       v->target.build->kind == XEN_BUILD_X86_32 ? "says \"yes\"" :
+		       "does not say \"yes\"", g->msg_dom0_mismatch);
+		return false;
+	}
+	if (g->dom0_refuses_big_endian && elf->big_endian) {
+		answer(&v->dom0, false, "%s refuses a big-endian dom0 (\"%s\")", l,
+		       g->msg_dom0_mismatch);
+		return false;
+	}
+	if (v->runs_class && (elf->is64 ? elf->machine == EM_X86_64 :
+			      elf->machine == EM_386 && pae != XEN_PAE_NO))
 		return true;
-	if (v->runs_class && !elf->is64 && !pae)
+	if (v->runs_class && !elf->is64 && elf->machine == EM_386)
 		answer(&v->dom0, false, "%s runs only PAE 32-bit kernels and PAE_MODE does not say \"yes\" (\"%s\")",
-		       l, g->old_parser ? "PAE mode mismatch between Xen and DOM0" :
-		       "Mismatch between Xen and DOM0 kernel");
+		       l, g->msg_dom0_mismatch);
 	else
-		answer(&v->dom0, false, "%s cannot run this kernel as dom0 (\"Mismatch between Xen and DOM0 kernel\")",
-		       l);
+		answer(&v->dom0, false, "%s cannot run this kernel as dom0 (\"%s\")",
+		       l, g->msg_dom0_mismatch);
 	return false;
 }
 
-static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae,
-		       bool has_bits, unsigned int odd_size)
+static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf,
+		       enum xen_pae_mode pae, bool has_bits, unsigned int odd_size)
 {
 	const struct xen_generation *g = v->gen;
 	const struct xen_feature *dom0 = xen_feature_by_nr(XENFEAT_dom0);
@@ -269,23 +322,50 @@ static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf, bool pa
 	}
 }
 
-static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae)
+/* 3.0.x's compat_check: the kernel's PAE mode against the build's. */
+static bool domu_pae_fits(struct xfc_verdict *v, enum xen_pae_mode pae)
+{
+	bool build_pae = v->target.build->kind == XEN_BUILD_X86_32;
+
+	if (pae_fits_build(v, pae))
+		return true;
+	answer(&v->domu, false, "the %s toolstack refuses it (\"%s\")", v->label,
+	       build_pae ? "Non PAE-kernel on PAE host" : "PAE-kernel on non-PAE host");
+	return false;
+}
+
+/* libxc from 3.1: the guest type must be one the hypervisor lists. */
+static bool domu_type_fits(struct xfc_verdict *v, const struct xfc_elf *elf,
+			   enum xen_pae_mode pae)
+{
+	const char *type = toolstack_guest_type(v, elf, pae);
+
+	if (type && build_offers(v, type))
+		return true;
+	answer(&v->domu, false,
+	       "the %s toolstack refuses it (\"guest type %s not supported by xen kernel\")",
+	       v->label, type ? type : "xen-3.0-unknown");
+	return false;
+}
+
+static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf,
+		       enum xen_pae_mode pae)
 {
 	const struct xen_generation *g = v->gen;
-	const char *type = guest_type(elf, pae), *l = v->label;
+	const char *l = v->label;
 
 	if (!v->load.yes)
 		answer(&v->domu, false, "the image does not load");
+	else if (g->toolstack_checks_xen_version &&
+		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
+		answer(&v->domu, false, "the %s toolstack refuses it (\"%s\"): XEN_VERSION is not \"xen-3.0\"",
+		       l, g->msg_xen_version);
 	else if (g->required_dom0_refuses_domu && v->dom0_required)
 		answer(&v->domu, false,
 		       "the %s toolstack refuses it (\"Kernel does not support unprivileged (DomU) operation\"): FEATURES requires dom0 ('!dom0')",
 		       l);
-	else if (v->target.build->kind == XEN_BUILD_X86_32 && !pae)
-		answer(&v->domu, false, "the %s toolstack refuses it (\"Non PAE-kernel on PAE host\")", l);
-	else if (!type || !v->runs_class || (!elf->is64 && !pae))
-		answer(&v->domu, false,
-		       "the %s toolstack refuses it (\"guest type %s not supported by xen kernel\")",
-		       l, type ? type : "xen-3.0-unknown");
+	else if (g->pae_must_match ? !domu_pae_fits(v, pae) : !domu_type_fits(v, elf, pae))
+		return;
 	else if (g->old_parser && v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN)
 		/* tools/libxc/xc_linux_build.c: parse_features() fails on every path, setup_guest() tests for 0 */
 		answer(&v->domu, true,
@@ -313,7 +393,8 @@ static void make_label(struct xfc_verdict *v, bool guest64)
 static void judge(const struct xfc_elf *elf, const struct xfc_target *t,
 		  struct xfc_verdict *v)
 {
-	bool has_string, has_bits = false, pae;
+	bool has_string, has_bits = false;
+	enum xen_pae_mode pae;
 	unsigned int odd_size = 0;
 
 	memset(v, 0, sizeof(*v));
@@ -328,8 +409,7 @@ static void judge(const struct xfc_elf *elf, const struct xfc_target *t,
 	} else {
 		has_string = false;
 	}
-	pae = note_begins(elf, t->gen, XEN_ELFNOTE_PAE_MODE, "yes") ||
-	      note_mentions(elf, t->gen, XEN_ELFNOTE_PAE_MODE, "bimodal");
+	pae = read_pae(elf, t->gen);
 	v->dom0_required = has_bit(v->required, XENFEAT_dom0);
 	judge_load(v, elf, has_string);
 	judge_dom0(v, elf, pae, has_bits, odd_size);
