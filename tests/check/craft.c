@@ -22,6 +22,7 @@
  * VADDR), nothing from the file; e_entry is VADDR.  Xen's loaders refuse
  * an image with no loadable segment ("ELF start or entries are out of
  * bounds"), whatever its notes say; with one, only the notes decide.
+ * With --sections-only the note program header is PT_NULL.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
@@ -173,7 +174,7 @@ static int elf_main(int argc, char **argv)
 	uint64_t phoff = UNSET, phentsize = UNSET, phnum = UNSET, note_off = UNSET,
 		 note_filesz = UNSET;
 	unsigned int machine = 62;
-	bool sections_only = false;
+	bool sections_only = false, no_phdrs;
 	size_t ehsize, phsize, shsize, nr_ph;
 
 	/* Class and byte order first: every note is written in them. */
@@ -248,6 +249,7 @@ static int elf_main(int argc, char **argv)
 	phsize = is64 ? 56 : 32;
 	shsize = is64 ? 64 : 40;
 	nr_ph = load != UNSET ? 2 : 1;
+	no_phdrs = sections_only && load == UNSET;
 	/*
 	 * Layout: ELF header, the PT_NOTE program header (and the PT_LOAD
 	 * one), notes, then 3 section headers.
@@ -270,12 +272,12 @@ static int elf_main(int argc, char **argv)
 		put(p + 2, machine, 2);
 		put(p + 4, 1, 4);				/* e_version */
 		put(p + 8, load != UNSET ? load : 0, w);	/* e_entry */
-		put(p + 8 + w, phoff != UNSET ? phoff : (sections_only ? 0 : ehsize), w);
+		put(p + 8 + w, phoff != UNSET ? phoff : (no_phdrs ? 0 : ehsize), w);
 		put(p + 8 + 2 * w, shoff, w);
 		p += 8 + 3 * w;
 		put(p + 4, ehsize, 2);
 		put(p + 6, phentsize != UNSET ? phentsize : phsize, 2);
-		put(p + 8, phnum != UNSET ? phnum : (sections_only ? 0 : nr_ph), 2);
+		put(p + 8, phnum != UNSET ? phnum : (no_phdrs ? 0 : nr_ph), 2);
 		put(p + 10, shsize, 2);
 		put(p + 12, 3, 2);				/* e_shnum */
 		put(p + 14, 2, 2);				/* e_shstrndx */

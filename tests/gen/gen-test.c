@@ -31,74 +31,85 @@ struct gen_case {
 
 #define X64 "CONFIG_X86_64=y\nCONFIG_64BIT=y\n"
 #define X32 "CONFIG_X86_32=y\nCONFIG_X86_PAE=y\n"
-#define F030002 "CONFIG_XEN_COMPAT_030002=y\nCONFIG_XEN_COMPAT=0x030002\n"
+#define F030003 "CONFIG_XEN_COMPAT_030003=y\nCONFIG_XEN_COMPAT=0x030003\n"
+#define F030200 "CONFIG_XEN_COMPAT_030200=y\nCONFIG_XEN_COMPAT=0x030200\n"
 #define F040200 "CONFIG_XEN_COMPAT_040200=y\nCONFIG_XEN_COMPAT=0x040200\n"
 #define F040400 "CONFIG_XEN_COMPAT_040400=y\nCONFIG_XEN_COMPAT=0x040400\n"
 #define BOTH "CONFIG_XEN_DOM0=y\nCONFIG_XEN_DOMU=y\n"
 
 static const struct gen_case cases[] = {
-	{ "normal", "both-floor-3.0.2", X64 BOTH F030002,
-	  "!writable_page_tables", "0x00000801", "dom0+domU, oldest Xen 3.0.2", NULL },
+	/* Xen 3.0.3 to 3.1 refuse a dom0 whose FEATURES requires anything. */
+	{ "normal", "both-floor-3.0.3", X64 BOTH F030003,
+	  "writable_page_tables", "0x00000801", "dom0+domU, oldest Xen 3.0.3", NULL },
+	{ "normal", "both-floor-3.2", X64 BOTH F030200,
+	  "!writable_page_tables", "0x00000801", "dom0+domU, oldest Xen 3.2", NULL },
 	{ "normal", "both-floor-4.2", X64 BOTH F040200,
 	  "!writable_page_tables|dom0", "0x00000801", "dom0+domU, oldest Xen 4.2", NULL },
 	{ "normal", "both-floor-4.4", X64 BOTH F040400,
 	  "!writable_page_tables|dom0", "0x00000801", "dom0+domU, oldest Xen 4.4", NULL },
-	{ "normal", "callback-floor-3.0.2", X64 BOTH F030002 "CONFIG_XEN_HVM_CALLBACK_VECTOR=y\n",
-	  "!writable_page_tables", "0x00000901", NULL, NULL },
+	{ "normal", "callback-floor-3.0.3", X64 BOTH F030003 "CONFIG_XEN_HVM_CALLBACK_VECTOR=y\n",
+	  "writable_page_tables", "0x00000901", NULL, NULL },
 	{ "normal", "callback-floor-4.2", X64 BOTH F040200 "CONFIG_XEN_HVM_CALLBACK_VECTOR=y\n",
 	  "!writable_page_tables|dom0", "0x00000901", NULL, NULL },
 	{ "normal", "callback-floor-4.4", X64 BOTH F040400 "CONFIG_XEN_HVM_CALLBACK_VECTOR=y\n",
 	  "!writable_page_tables|hvm_callback_vector|dom0", "0x00000901", NULL, NULL },
 	{ "normal", "dom0-only-floor-4.2", X64 "CONFIG_XEN_DOM0=y\n" F040200,
 	  "!writable_page_tables|!dom0", "0x00000801", "dom0 only, oldest Xen 4.2", NULL },
-	{ "normal", "domU-only-x86_64", X64 "CONFIG_XEN_DOMU=y\n" F030002,
-	  "!writable_page_tables", "0x00000001", "domU only, oldest Xen 3.0.2", NULL },
-	{ "normal", "domU-only-i386", X32 "CONFIG_XEN_DOMU=y\n" F030002,
+	{ "normal", "domU-only-x86_64", X64 "CONFIG_XEN_DOMU=y\n" F030003,
+	  "writable_page_tables", "0x00000001", "domU only, oldest Xen 3.0.3", NULL },
+	{ "normal", "domU-only-i386", X32 "CONFIG_XEN_DOMU=y\n" F030003,
+	  "writable_page_tables|pae_pgdir_above_4gb", "0x00000011", NULL, NULL },
+	{ "normal", "domU-only-i386-floor-3.2", X32 "CONFIG_XEN_DOMU=y\n" F030200,
 	  "!writable_page_tables|pae_pgdir_above_4gb", "0x00000011", NULL, NULL },
 	{ "normal", "floor-4.17", X64 BOTH "CONFIG_XEN_COMPAT=0x041100\n",
 	  "!writable_page_tables|dom0", "0x00000801", "dom0+domU, oldest Xen 4.17", NULL },
-	{ "normal", "comments-blank-crlf", "# a comment\n\n" "CONFIG_X86_64=y\r\n" BOTH F030002,
-	  "!writable_page_tables", "0x00000801", NULL, NULL },
-	{ "normal", "last-assignment-wins", X64 BOTH F040200 "CONFIG_XEN_COMPAT=0x030002\n",
+	{ "normal", "comments-blank-crlf", "# a comment\n\n" "CONFIG_X86_64=y\r\n" BOTH F030003,
+	  "writable_page_tables", "0x00000801", NULL, NULL },
+	{ "normal", "last-assignment-wins", X64 BOTH F040200 "CONFIG_XEN_COMPAT=0x030200\n",
 	  "!writable_page_tables", "0x00000801", NULL, NULL },
 
 	{ "normal", "missing-file", NULL, NULL, NULL, NULL, "cannot read the configuration" },
-	{ "normal", "no-equals", X64 "CONFIG_XEN_DOM0\n" F030002,
+	{ "normal", "no-equals", X64 "CONFIG_XEN_DOM0\n" F030003,
 	  NULL, NULL, NULL, ":3: error: malformed line" },
-	{ "normal", "no-prefix", X64 "XEN_DOM0=y\n" F030002,
+	{ "normal", "no-prefix", X64 "XEN_DOM0=y\n" F030003,
 	  NULL, NULL, NULL, ":3: error: malformed line" },
-	{ "normal", "bad-value", X64 "CONFIG_XEN_DOM0=yes please\n" F030002,
+	{ "normal", "bad-value", X64 "CONFIG_XEN_DOM0=yes please\n" F030003,
 	  NULL, NULL, NULL, ":3: error: CONFIG_XEN_DOM0: malformed value" },
 	{ "normal", "unterminated-string", X64 BOTH "CONFIG_XEN_COMPAT=\"0x030002\n",
 	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT: malformed value" },
-	{ "normal", "bad-name", X64 "CONFIG_XEN DOM0=y\n" BOTH F030002,
+	{ "normal", "bad-name", X64 "CONFIG_XEN DOM0=y\n" BOTH F030003,
 	  NULL, NULL, NULL, ":3: error: malformed line" },
 	/* Linux's auto.conf: thousands of symbols, strings without quotes. */
 	{ "normal", "linux-style-auto-conf", "CONFIG_DEFAULT_INIT=\nCONFIG_CC_IMPLICIT_FALLTHROUGH=-Wimplicit-fallthrough=5\n"
 	  X64 BOTH F040200 "CONFIG_XEN_PVH=y\n",
 	  "!writable_page_tables|dom0", "0x00008801", NULL, NULL },
-	{ "normal", "neither-dom0-nor-domU", X64 F030002,
+	{ "normal", "neither-dom0-nor-domU", X64 F030003,
 	  NULL, NULL, NULL, "neither CONFIG_XEN_DOM0 nor CONFIG_XEN_DOMU" },
-	{ "normal", "dom0-only-floor-3.0.2", X64 "CONFIG_XEN_DOM0=y\n" F030002,
-	  NULL, NULL, NULL, "'!dom0' must go in FEATURES, but Xen 3.0.2 cannot parse" },
-	{ "normal", "dom0-on-32-bit", X32 BOTH F030002,
+	{ "normal", "dom0-only-floor-3.0.3", X64 "CONFIG_XEN_DOM0=y\n" F030003,
+	  NULL, NULL, NULL, "'!dom0' must go in FEATURES, but Xen 3.0.3 refuses to start a dom0 whose FEATURES requires anything" },
+	{ "normal", "dom0-only-floor-3.2", X64 "CONFIG_XEN_DOM0=y\n" F030200,
+	  NULL, NULL, NULL, "'!dom0' must go in FEATURES, but Xen 3.2 cannot parse" },
+	{ "normal", "dom0-on-32-bit", X32 BOTH F030003,
 	  NULL, NULL, NULL, ":3: error: CONFIG_XEN_DOM0 on a 32-bit kernel" },
 	{ "normal", "no-floor", X64 BOTH,
 	  NULL, NULL, NULL, "CONFIG_XEN_COMPAT is not set" },
 	{ "normal", "floor-too-old", X64 BOTH "CONFIG_XEN_COMPAT=0x020000\n",
-	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=0x020000: Xen 2.0 is older" },
+	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=0x020000: Xen 2.0 reads no ELF notes" },
+	/* Xen 3.0.2 reads only a '__xen_guest' section, which this kernel has not. */
+	{ "normal", "floor-3.0.2", X64 BOTH "CONFIG_XEN_COMPAT=0x030002\n",
+	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=0x030002: Xen 3.0.2 reads no ELF notes; the oldest Xen this kernel can name is 3.0.3" },
 	{ "normal", "floor-not-hex", X64 BOTH "CONFIG_XEN_COMPAT=30002\n",
 	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=30002 is not a Xen version" },
-	{ "normal", "no-architecture", BOTH F030002,
+	{ "normal", "no-architecture", BOTH F030003,
 	  NULL, NULL, NULL, "exactly one of CONFIG_X86_64 and CONFIG_X86_32" },
-	{ "normal", "two-architectures", X64 X32 BOTH F030002,
+	{ "normal", "two-architectures", X64 X32 BOTH F030003,
 	  NULL, NULL, NULL, "exactly one of CONFIG_X86_64 and CONFIG_X86_32" },
 
-	{ "wide", "high-bit-in-word-1", X64 BOTH F030002 "CONFIG_XEN_TEST_HIGH_BIT=y\n",
-	  "!writable_page_tables", "0x00000801, 0x00000100", NULL, NULL },
-	{ "wide", "no-high-bit", X64 BOTH F030002,
-	  "!writable_page_tables", "0x00000801, 0x00000000", NULL, NULL },
-	{ "narrow", "high-bit-does-not-fit", X64 BOTH F030002 "CONFIG_XEN_TEST_HIGH_BIT=y\n",
+	{ "wide", "high-bit-in-word-1", X64 BOTH F030003 "CONFIG_XEN_TEST_HIGH_BIT=y\n",
+	  "writable_page_tables", "0x00000801, 0x00000100", NULL, NULL },
+	{ "wide", "no-high-bit", X64 BOTH F030003,
+	  "writable_page_tables", "0x00000801, 0x00000000", NULL, NULL },
+	{ "narrow", "high-bit-does-not-fit", X64 BOTH F030003 "CONFIG_XEN_TEST_HIGH_BIT=y\n",
 	  NULL, NULL, NULL, ":7: error: feature 'test_high_bit' is bit 40, which does not fit" },
 };
 
@@ -266,7 +277,7 @@ static void run_rewrite_tests(void)
 	snprintf(config, sizeof(config), "%s/rewrite.conf", scratch);
 	snprintf(header, sizeof(header), "%s/rewrite.h", scratch);
 	snprintf(errfile, sizeof(errfile), "%s/rewrite.err", scratch);
-	write_file(config, X64 BOTH F030002);
+	write_file(config, X64 BOTH F030003);
 	unlink(header);
 	if (run_generator(config, header, errfile) != 0 || stat(header, &before)) {
 		report("rewrite-first-run", "the first run did not write the header");
@@ -293,7 +304,7 @@ static void run_rewrite_tests(void)
 	report("no-temporary-left", temporary_left() ? "temporary file left" : NULL);
 
 	if (chmod(scratch, 0555) == 0 && geteuid() != 0) {
-		write_file(config, X64 BOTH F030002);
+		write_file(config, X64 BOTH F030003);
 		report("unwritable-directory",
 		       run_generator(config, header, errfile) == 0 ? "succeeded" : NULL);
 	}
