@@ -31,6 +31,8 @@ struct xfc_elf {
 	bool big_endian;
 	uint16_t machine;		/* EM_* */
 	uint16_t elf_type;		/* ET_* */
+	uint16_t shnum;			/* e_shnum */
+	uint16_t shstrndx;		/* e_shstrndx */
 	const char *found_in;		/* "PT_NOTE segments", "SHT_NOTE sections" */
 	unsigned int nr_areas;		/* segments or sections searched */
 	unsigned int nr_notes;		/* notes of any owner walked */

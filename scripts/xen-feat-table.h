@@ -38,7 +38,8 @@ enum xen_unknown_name {
 enum xen_pae_reading {
 	XEN_PAE_BEGINS_YES,		/* 3.0.3: PAE when it begins "yes" */
 	XEN_PAE_BEGINS_BIMODAL_OR_YES,	/* 3.0.4: bimodal when it begins "bimodal", else as 3.0.3 */
-	XEN_PAE_IS_YES_HAS_BIMODAL,	/* libelf: PAE when it is "yes", bimodal when it holds "bimodal" */
+	XEN_PAE_IS_YES_HAS_BIMODAL,	/* libelf: PAE when it is "yes", bimodal when it holds "bimodal";
+					 * every PAE_MODE note is read and one that is neither changes nothing */
 };
 
 /* What the kernel says of PAE, as one generation reads it. */
@@ -61,6 +62,9 @@ struct xen_generation {
 	bool reads_notes;		/* false: only the __xen_guest section (3.0.2) */
 	bool old_parser;		/* 3.0.x: a piece matches any name it begins; ',' ends the string */
 	bool checks_elf_header;		/* 3.0.x: class, machine, byte order and ET_EXEC must be the build's own */
+	bool needs_shstrndx;		/* refuses an image whose e_shstrndx is SHN_UNDEF */
+	bool notes_in_sections_only;	/* 3.0.x: notes come from SHT_NOTE sections, never from PT_NOTE */
+	bool toolstack_needs_shstrtab;	/* domU refused when e_shstrndx names no section header */
 	enum xen_pae_reading pae_reading;
 	bool pae_must_match;		/* 3.0.x: dom0 and domU PAE must be the build's paging mode */
 	enum xen_unknown_name unknown_name;
@@ -71,6 +75,7 @@ struct xen_generation {
 	bool checks_xen_version;	/* refuses XEN_VERSION other than "xen-3.0" */
 	bool toolstack_checks_xen_version; /* so does the domU builder (3.0.x: only it) */
 	bool dom0_refuses_big_endian;	/* the dom0 builder wants a little-endian kernel */
+	uint64_t hv_start_low_max;	/* a 32-bit dom0's HV_START_LOW rounded up to 2 MiB may not pass it; 0: unchecked */
 	bool runs_32bit_on_64bit;	/* an x86_64 build runs 32-bit PAE PV guests */
 	bool pv32_off_by_default;	/* CONFIG_PV32 defaults to n */
 	const char *msg_no_notes;	/* neither notes nor __xen_guest */
@@ -142,9 +147,15 @@ void xen_read_feature_string(const struct xen_generation *gen,
 			     const char *str, size_t len,
 			     struct xen_string_reading *out);
 
-/* A PAE_MODE string (text, len: up to its NUL) as this generation reads it. */
+/*
+ * A PAE_MODE string (text, len: up to its NUL) as this generation reads
+ * it, after earlier PAE_MODE notes left the mode at before.
+ */
 enum xen_pae_mode xen_read_pae_mode(const struct xen_generation *gen,
-				    const char *text, size_t len);
+				    const char *text, size_t len,
+				    enum xen_pae_mode before);
+/* Whether a 32-bit dom0 whose HV_START_LOW note says value is refused. */
+bool xen_hv_start_low_too_high(const struct xen_generation *gen, uint64_t value);
 
 /* How Xen's loader reads a note's descriptor. */
 enum xen_note_kind {

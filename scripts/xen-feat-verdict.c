@@ -114,16 +114,37 @@ static bool read_bits(const struct xfc_elf *elf, struct xfc_verdict *v,
 	return present;
 }
 
-/* PAE_MODE as this generation reads it; no note: no PAE. */
+/* PAE_MODE as this generation reads it: 3.0.x the first note, libelf each. */
 static enum xen_pae_mode read_pae(const struct xfc_elf *elf, const struct xen_generation *gen)
 {
-	const struct xfc_note *n = find_note(elf, gen, XEN_ELFNOTE_PAE_MODE);
+	enum xen_pae_mode pae = XEN_PAE_NO;
 	bool terminated;
 
-	if (!n)
-		return XEN_PAE_NO;
-	return xen_read_pae_mode(gen, (const char *)n->desc,
-				 xfc_note_text_len(n, &terminated));
+	for (size_t i = 0; i < elf->nr_xen; i++) {
+		const struct xfc_note *n = &elf->xen[i];
+
+		if (n->type != XEN_ELFNOTE_PAE_MODE)
+			continue;
+		pae = xen_read_pae_mode(gen, (const char *)n->desc,
+					xfc_note_text_len(n, &terminated), pae);
+		if (gen->old_parser)
+			break;
+	}
+	return pae;
+}
+
+/* A 32-bit dom0's HV_START_LOW (libelf: the last note; other sizes read as 0). */
+static bool hv_start_too_high(const struct xfc_elf *elf, const struct xen_generation *gen,
+			      uint64_t *value)
+{
+	const struct xfc_note *n = find_note(elf, gen, XEN_ELFNOTE_HV_START_LOW);
+
+	*value = 0;
+	if (elf->is64 || !n)
+		return false;
+	if (!xfc_note_number(elf, n, value))
+		*value = 0;
+	return xen_hv_start_low_too_high(gen, *value);
 }
 
 static void answer(struct xfc_answer *a, bool yes, const char *fmt, ...)
@@ -191,9 +212,17 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 	if (g->checks_elf_header && !header_fits_build(elf, v->target.build))
 		answer(&v->load, false, "%s takes only little-endian executables of its own word size and machine, not a %s (\"%s\")",
 		       l, describe_header(elf, what, sizeof(what)), g->msg_elf_header);
+	else if (g->needs_shstrndx && !elf->shstrndx)
+		answer(&v->load, false,
+		       "%s refuses an image whose e_shstrndx is 0 (\"ELF image has no section-header strings table (shstrtab).\")",
+		       l);
 	else if (!g->reads_notes)
 		answer(&v->load, false,
 		       "%s reads only a '__xen_guest' section, not ELF notes, and the image has none (\"%s\")",
+		       l, g->msg_no_notes);
+	else if (g->notes_in_sections_only && !elf->shnum)
+		answer(&v->load, false,
+		       "%s reads notes only from SHT_NOTE sections and the image has no section headers (\"%s\")",
 		       l, g->msg_no_notes);
 	else if (!elf->nr_xen)
 		answer(&v->load, false, "no Xen notes: %s refuses it (\"%s\")", l,
@@ -278,6 +307,7 @@ static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf,
 	const struct xen_feature *dom0 = xen_feature_by_nr(XENFEAT_dom0);
 	const char *l = v->label;
 	char odd[160] = "";
+	uint64_t hv_start;
 
 	v->dom0_basis = XFC_DOM0_OTHER;
 	if (!v->load.yes) {
@@ -285,6 +315,10 @@ static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf,
 		answer(&v->dom0, false, "the image does not load");
 	} else if (!dom0_fits(v, elf, pae)) {
 		return;
+	} else if (hv_start_too_high(elf, g, &hv_start)) {
+		answer(&v->dom0, false,
+		       "%s refuses a 32-bit dom0 whose HV_START_LOW, 0x%llx rounded up to 2 MiB, is above 0x%llx (\"expects too high a hypervisor start address\")",
+		       l, (unsigned long long)hv_start, (unsigned long long)g->hv_start_low_max);
 	} else if (g->old_parser && v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN) {
 		answer(&v->dom0, false,
 		       "%s panics: FEATURES requires '!%s', which it does not know (\"Domain 0 requires an unknown hypervisor feature.\")",
@@ -356,6 +390,10 @@ static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf,
 
 	if (!v->load.yes)
 		answer(&v->domu, false, "the image does not load");
+	else if (g->toolstack_needs_shstrtab && elf->shstrndx >= elf->shnum)
+		answer(&v->domu, false,
+		       "the %s toolstack refuses it (\"ELF image has no shstrtab\"): e_shstrndx %u names none of its %u section headers",
+		       l, elf->shstrndx, elf->shnum);
 	else if (g->toolstack_checks_xen_version &&
 		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
 		answer(&v->domu, false, "the %s toolstack refuses it (\"%s\"): XEN_VERSION is not \"xen-3.0\"",
