@@ -11,7 +11,7 @@
  *              [--raw-note NAMESZ:DESCSZ:TYPE] [--many-notes N]
  *              [--notes-file FILE]  (note bytes as they are, e.g. from objcopy)
  *              [--sections-only] [--notes-at OFFSET] [--load VADDR[:PADDR]]
- *              [--phoff V] [--phentsize V] [--phnum V]
+ *              [--phoff V] [--phentsize V] [--phnum V] [--shnum V] [--shstrndx V]
  *              [--note-offset V] [--note-filesz V] [--truncate N]
  *   craft bzimage PAYLOAD OUT [--setup-sects N] [--protocol V]
  *              [--payload-offset V] [--payload-length V]
@@ -172,7 +172,7 @@ static int elf_main(int argc, char **argv)
 	uint64_t notes_at = 0, truncate_to = UINT64_MAX, load = UNSET, load_pa = UNSET;
 	/* Header overrides; UNSET: the truthful value. */
 	uint64_t phoff = UNSET, phentsize = UNSET, phnum = UNSET, note_off = UNSET,
-		 note_filesz = UNSET;
+		 note_filesz = UNSET, shnum = UNSET, shstrndx = UNSET;
 	unsigned int machine = 62;
 	bool sections_only = false, no_phdrs;
 	size_t ehsize, phsize, shsize, nr_ph;
@@ -235,6 +235,10 @@ static int elf_main(int argc, char **argv)
 			phentsize = num(v);
 		else if (!strcmp(o, "--phnum"))
 			phnum = num(v);
+		else if (!strcmp(o, "--shnum"))
+			shnum = num(v);
+		else if (!strcmp(o, "--shstrndx"))
+			shstrndx = num(v);
 		else if (!strcmp(o, "--note-offset"))
 			note_off = num(v);
 		else if (!strcmp(o, "--note-filesz"))
@@ -279,8 +283,8 @@ static int elf_main(int argc, char **argv)
 		put(p + 6, phentsize != UNSET ? phentsize : phsize, 2);
 		put(p + 8, phnum != UNSET ? phnum : (no_phdrs ? 0 : nr_ph), 2);
 		put(p + 10, shsize, 2);
-		put(p + 12, 3, 2);				/* e_shnum */
-		put(p + 14, 2, 2);				/* e_shstrndx */
+		put(p + 12, shnum != UNSET ? shnum : 3, 2);	/* e_shnum */
+		put(p + 14, shstrndx != UNSET ? shstrndx : 2, 2);	/* e_shstrndx */
 		add(&out, eh, ehsize);
 
 		unsigned char ph[56] = { 0 };
