@@ -141,6 +141,8 @@ static int collect_areas(struct xfc_source *src, struct xfc_elf *elf,
 			if (a.off == 0)
 				continue;
 		}
+		/* Xen walks an empty one too: its notes are looked for. */
+		elf->any_note_area = true;
 		if (a.size == 0)
 			continue;
 		if (a.off + a.size < a.off)

@@ -36,6 +36,7 @@ struct xfc_elf {
 	const char *found_in;		/* "PT_NOTE segments", "SHT_NOTE sections" */
 	unsigned int nr_areas;		/* segments or sections searched */
 	unsigned int nr_notes;		/* notes of any owner walked */
+	bool any_note_area;		/* some note segment or section was walked, Xen's or not */
 	size_t nr_xen, xen_cap;
 	struct xfc_note *xen;		/* the Xen notes, in image order */
 	unsigned char **buffers;	/* note data, freed by xfc_elf_free() */

@@ -61,7 +61,9 @@ const size_t xen_nr_features = sizeof(xen_features) / sizeof(xen_features[0]);
  * 3.0.x take notes only from the first SHT_NOTE section holding one
  * (xen/common/elf.c:parseelfimage); libxc's xc_dom_parse_elf_kernel
  * wanted a section-header string table from 3.1 until 4.13 (commit
- * 582a298b21).
+ * 582a298b21).  libelf's elf_xen_note_check refuses an image with no
+ * note segment or section only when it is x86, and from 4.2 checks
+ * nothing in an ARM image's notes (commit a03bc285bd).
  */
 const struct xen_generation xen_generations[] = {
 	{
@@ -102,7 +104,8 @@ const struct xen_generation xen_generations[] = {
 	}, {
 		.label = "3.1", .first = V(3, 1, 0), .last = V(3, 1, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features, xen/arch/x86/domain_build.c:construct_dom0",
-		.reads_notes = true, .toolstack_needs_shstrtab = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true,
+		.toolstack_needs_shstrtab = true,
 		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_REJECTS, .dom0_refuses_required = true,
 		.checks_xen_version = true, .toolstack_checks_xen_version = true,
@@ -114,7 +117,8 @@ const struct xen_generation xen_generations[] = {
 	}, {
 		.label = "3.2-4.1", .first = V(3, 2, 0), .last = V(4, 1, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features",
-		.reads_notes = true, .toolstack_needs_shstrtab = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true,
+		.toolstack_needs_shstrtab = true,
 		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_REJECTS,
 		.checks_xen_version = true, .toolstack_checks_xen_version = true,
@@ -125,7 +129,8 @@ const struct xen_generation xen_generations[] = {
 	}, {
 		.label = "4.2-4.3", .first = V(4, 2, 0), .last = V(4, 3, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_note, xen/arch/x86/domain_build.c:construct_dom0, tools/libxc/xc_dom_elfloader.c:xc_dom_parse_elf_kernel",
-		.reads_notes = true, .toolstack_needs_shstrtab = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.toolstack_needs_shstrtab = true,
 		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
@@ -137,7 +142,8 @@ const struct xen_generation xen_generations[] = {
 	}, {
 		.label = "4.4-4.12", .first = V(4, 4, 0), .last = V(4, 12, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features",
-		.reads_notes = true, .toolstack_needs_shstrtab = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.toolstack_needs_shstrtab = true,
 		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
@@ -150,7 +156,8 @@ const struct xen_generation xen_generations[] = {
 		/* libxc no longer wants a section-header string table (commit 582a298b21) */
 		.label = "4.13-4.14", .first = V(4, 13, 0), .last = V(4, 14, 255),
 		.source = "tools/libxc/xc_dom_elfloader.c:xc_dom_parse_elf_kernel",
-		.reads_notes = true, .pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
 		.checks_xen_version = true, .toolstack_checks_xen_version = true,
@@ -162,7 +169,8 @@ const struct xen_generation xen_generations[] = {
 		/* a big-endian dom0 no longer counts as compatible (commit 347384331e) */
 		.label = "4.15", .first = V(4, 15, 0), .last = V(4, 15, 255),
 		.source = "xen/arch/x86/pv/dom0_build.c:dom0_construct_pv",
-		.reads_notes = true, .pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
 		.checks_xen_version = true, .toolstack_checks_xen_version = true,
@@ -174,7 +182,8 @@ const struct xen_generation xen_generations[] = {
 		/* CONFIG_PV32 off by default; its absence named when a 32-bit dom0 comes (commit 2e5512d1ff) */
 		.label = "4.16 and later", .first = V(4, 16, 0), .last = UINT32_MAX,
 		.source = "xen/arch/x86/pv/dom0_build.c:dom0_construct_pv, xen/arch/x86/Kconfig:PV32",
-		.reads_notes = true, .pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
 		.checks_xen_version = true, .toolstack_checks_xen_version = true,

@@ -65,6 +65,8 @@ struct xen_generation {
 	bool needs_shstrndx;		/* refuses an image whose e_shstrndx is SHN_UNDEF */
 	bool notes_in_sections_only;	/* 3.0.x: notes come from SHT_NOTE sections, never from PT_NOTE */
 	bool toolstack_needs_shstrtab;	/* domU refused when e_shstrndx names no section header */
+	bool notes_needed_on_x86_only;	/* an image without any note area is refused only when x86 */
+	bool arm_skips_note_check;	/* EM_ARM: no LOADER, GUEST_OS or XEN_VERSION needed */
 	enum xen_pae_reading pae_reading;
 	bool pae_must_match;		/* 3.0.x: dom0 and domU PAE must be the build's paging mode */
 	enum xen_unknown_name unknown_name;

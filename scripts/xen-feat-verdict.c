@@ -9,6 +9,7 @@
 #include "xen-feat-verdict.h"
 
 #define EM_386		3
+#define EM_ARM		40
 #define EM_X86_64	62
 #define ET_EXEC		2
 
@@ -203,10 +204,19 @@ static bool build_offers(const struct xfc_verdict *v, const char *type)
 	return false;
 }
 
-static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool has_string)
+/* What a generation's note check (libelf's elf_xen_note_check) made of the notes. */
+enum notes_check {
+	NOTES_REFUSED,			/* answered */
+	NOTES_PASS,
+	NOTES_NOT_CHECKED,		/* not an x86 image: nothing is looked at */
+};
+
+/* Which notes must be there: header, sections, LOADER/GUEST_OS, XEN_VERSION. */
+static enum notes_check check_notes(struct xfc_verdict *v, const struct xfc_elf *elf)
 {
 	const struct xen_generation *g = v->gen;
 	const char *l = v->label;
+	bool x86 = elf->machine == EM_386 || elf->machine == EM_X86_64;
 	char what[96];
 
 	if (g->checks_elf_header && !header_fits_build(elf, v->target.build))
@@ -224,10 +234,12 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		answer(&v->load, false,
 		       "%s reads notes only from SHT_NOTE sections and the image has no section headers (\"%s\")",
 		       l, g->msg_no_notes);
+	else if ((g->notes_needed_on_x86_only && !x86 && !elf->any_note_area) ||
+		 (g->arm_skips_note_check && elf->machine == EM_ARM && elf->any_note_area))
+		return NOTES_NOT_CHECKED;
 	else if (!elf->nr_xen)
 		answer(&v->load, false, "no Xen notes: %s refuses it (\"%s\")", l,
-		       !g->old_parser && (elf->nr_notes || elf->nr_areas) ?
-		       g->msg_loader : g->msg_no_notes);
+		       !g->old_parser && elf->any_note_area ? g->msg_loader : g->msg_no_notes);
 	else if (!note_begins(elf, g, XEN_ELFNOTE_LOADER, "generic") &&
 		 !note_begins(elf, g, XEN_ELFNOTE_GUEST_OS, "linux"))
 		answer(&v->load, false,
@@ -237,7 +249,20 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
 		answer(&v->load, false, "XEN_VERSION is not \"xen-3.0\": %s refuses it (\"%s\")",
 		       l, g->msg_xen_version);
-	else if (v->string_verdict == XEN_STRING_UNKNOWN_REJECTED)
+	else
+		return NOTES_PASS;
+	return NOTES_REFUSED;
+}
+
+static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool has_string)
+{
+	const struct xen_generation *g = v->gen;
+	const char *l = v->label;
+	enum notes_check notes = check_notes(v, elf);
+
+	if (notes == NOTES_REFUSED)
+		return;
+	if (v->string_verdict == XEN_STRING_UNKNOWN_REJECTED)
 		answer(&v->load, false,
 		       "%s rejects the image and prints no reason: FEATURES names '%s', which it does not know",
 		       l, v->culprit);
@@ -245,6 +270,11 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		answer(&v->load, false,
 		       "%s rejects the image and prints no reason: FEATURES requires '!%s', which it does not know",
 		       l, v->culprit);
+	else if (notes == NOTES_NOT_CHECKED)
+		answer(&v->load, true,
+		       "%s checks no notes of a %s image (machine %u)%s", l,
+		       elf->machine == EM_ARM ? "32-bit ARM" : "non-x86", elf->machine,
+		       elf->any_note_area ? "" : " that has no note segment or section");
 	else if (v->string_verdict == XEN_STRING_UNKNOWN_WARNED)
 		answer(&v->load, true,
 		       "%s loads it after logging that FEATURES names '%s', which it does not know (\"Unknown kernel feature\")",
