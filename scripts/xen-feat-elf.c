@@ -29,18 +29,21 @@ struct layout {
 	       e_shentsize, e_shnum, word;
 	size_t phdr_size, p_offset, p_filesz;
 	size_t shdr_size, sh_offset, sh_size;
+	size_t e_shstrndx;
 };
 
 static const struct layout layout32 = {
 	52, 16, 18, 28, 32, 42, 44, 46, 48, 4,
 	32, 4, 16,
 	40, 16, 20,
+	50,
 };
 
 static const struct layout layout64 = {
 	64, 16, 18, 32, 40, 54, 56, 58, 60, 8,
 	56, 8, 32,
 	64, 24, 32,
+	62,
 };
 
 uint64_t xfc_elf_uint(const struct xfc_elf *elf, const unsigned char *p,
@@ -138,6 +141,8 @@ static int collect_areas(struct xfc_source *src, struct xfc_elf *elf,
 			if (a.off == 0)
 				continue;
 		}
+		/* Xen walks an empty one too: its notes are looked for. */
+		elf->any_note_area = true;
 		if (a.size == 0)
 			continue;
 		if (a.off + a.size < a.off)
@@ -319,6 +324,8 @@ int xfc_elf_read_notes(struct xfc_source *src, struct xfc_elf *elf,
 		return ret;
 	elf->elf_type = u16(elf, eh + lo->e_type);
 	elf->machine = u16(elf, eh + lo->e_machine);
+	elf->shnum = u16(elf, eh + lo->e_shnum);
+	elf->shstrndx = u16(elf, eh + lo->e_shstrndx);
 
 	elf->found_in = "PT_NOTE segments";
 	ret = search(src, elf, lo, false, xfc_elf_uint(elf, eh + lo->e_phoff, lo->word),

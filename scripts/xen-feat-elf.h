@@ -31,9 +31,12 @@ struct xfc_elf {
 	bool big_endian;
 	uint16_t machine;		/* EM_* */
 	uint16_t elf_type;		/* ET_* */
+	uint16_t shnum;			/* e_shnum */
+	uint16_t shstrndx;		/* e_shstrndx */
 	const char *found_in;		/* "PT_NOTE segments", "SHT_NOTE sections" */
 	unsigned int nr_areas;		/* segments or sections searched */
 	unsigned int nr_notes;		/* notes of any owner walked */
+	bool any_note_area;		/* some note segment or section was walked, Xen's or not */
 	size_t nr_xen, xen_cap;
 	struct xfc_note *xen;		/* the Xen notes, in image order */
 	unsigned char **buffers;	/* note data, freed by xfc_elf_free() */

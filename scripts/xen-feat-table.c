@@ -42,69 +42,156 @@ const size_t xen_nr_features = sizeof(xen_features) / sizeof(xen_features[0]);
 #define XEN_VER_MSG "Xen will only load images built for Xen v3.0"
 #define REQUIRED_MSG "Domain 0 requires an unsupported hypervisor feature."
 #define NO_PV32_MSG "Found 32-bit PV kernel, but CONFIG_PV32 missing"
+#define ELF_HEADER_MSG "DOM0 image is not a Xen-compatible Elf image."
+#define PAE_MISMATCH_MSG "PAE mode mismatch between Xen and DOM0"
+#define MISMATCH_MSG "Mismatch between Xen and DOM0 kernel"
+/* __HYPERVISOR_COMPAT_VIRT_START, and HYPERVISOR_VIRT_START of a 32-bit PAE Xen */
+#define COMPAT_VIRT_START 0xF5800000u
 #define V(major, minor, rel) XEN_VERSION_CODE(major, minor, rel)
 
+/*
+ * 3.0.x check the ELF header against the build (domain_build.c:
+ * elf_sanity_check, and the same test in the toolstack's
+ * xc_load_elf.c:parseelfimage), want the kernel's PAE mode to be the
+ * build's (construct_dom0, xc_linux_build.c:compat_check), and only the
+ * toolstack refuses a XEN_VERSION other than "xen-3.0"
+ * (xc_load_elf.c:parseelfimage; the hypervisor's elf.c only logs it).
+ * From 3.1 libelf's elf_xen_note_check refuses it for both, and
+ * libxc's xc_dom_guest_type names the guest type from e_machine alone.
+ * 3.0.x take notes only from the first SHT_NOTE section holding one
+ * (xen/common/elf.c:parseelfimage); libxc's xc_dom_parse_elf_kernel
+ * wanted a section-header string table from 3.1 until 4.13 (commit
+ * 582a298b21).  libelf's elf_xen_note_check refuses an image with no
+ * note segment or section only when it is x86, and from 4.2 checks
+ * nothing in an ARM image's notes (commit a03bc285bd).
+ */
 const struct xen_generation xen_generations[] = {
 	{
 		.label = "3.0.2", .first = V(3, 0, 2), .last = V(3, 0, 2),
 		.source = "xen/common/elf.c:parseelfimage, xen/arch/x86/domain_build.c:construct_dom0",
-		.reads_notes = false, .old_parser = true,
+		.reads_notes = false, .old_parser = true, .checks_elf_header = true,
+		.needs_shstrndx = true, .notes_in_sections_only = true,
+		.pae_reading = XEN_PAE_BEGINS_YES, .pae_must_match = true,
 		.unknown_name = XEN_UNKNOWN_WARNS, .dom0_refuses_required = true,
-		.checks_xen_version = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
 		.msg_no_notes = "Not a Xen-ELF image: '__xen_guest' section not found.",
 		.msg_loader = LOADER_MSG, .msg_xen_version = XEN_VER_MSG,
-		.msg_required = REQUIRED_MSG,
+		.msg_required = REQUIRED_MSG, .msg_elf_header = ELF_HEADER_MSG,
+		.msg_dom0_mismatch = PAE_MISMATCH_MSG,
 	}, {
-		.label = "3.0.3-3.0.4", .first = V(3, 0, 3), .last = V(3, 0, 255),
-		.source = "xen/common/elf.c:parseelfimage, xen/arch/x86/domain_build.c:parse_features",
-		.reads_notes = true, .old_parser = true,
+		.label = "3.0.3", .first = V(3, 0, 3), .last = V(3, 0, 3),
+		.source = "xen/common/elf.c:parseelfimage, xen/arch/x86/domain_build.c:parse_features, tools/libxc/xc_load_elf.c:parseelfimage",
+		.reads_notes = true, .old_parser = true, .checks_elf_header = true,
+		.needs_shstrndx = true, .notes_in_sections_only = true,
+		.pae_reading = XEN_PAE_BEGINS_YES, .pae_must_match = true,
 		.unknown_name = XEN_UNKNOWN_WARNS, .dom0_refuses_required = true,
+		.toolstack_checks_xen_version = true,
 		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
-		.msg_required = REQUIRED_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_required = REQUIRED_MSG,
+		.msg_elf_header = ELF_HEADER_MSG, .msg_dom0_mismatch = PAE_MISMATCH_MSG,
+	}, {
+		/* PAE_MODE "bimodal" fits either paging mode; a string table only without note sections */
+		.label = "3.0.4", .first = V(3, 0, 4), .last = V(3, 0, 255),
+		.source = "xen/common/elf.c:parseelfimage, xen/arch/x86/domain_build.c:construct_dom0, tools/libxc/xc_linux_build.c:compat_check",
+		.reads_notes = true, .old_parser = true, .checks_elf_header = true,
+		.notes_in_sections_only = true,
+		.pae_reading = XEN_PAE_BEGINS_BIMODAL_OR_YES, .pae_must_match = true,
+		.unknown_name = XEN_UNKNOWN_WARNS, .dom0_refuses_required = true,
+		.toolstack_checks_xen_version = true,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_required = REQUIRED_MSG,
+		.msg_elf_header = ELF_HEADER_MSG, .msg_dom0_mismatch = PAE_MISMATCH_MSG,
 	}, {
 		.label = "3.1", .first = V(3, 1, 0), .last = V(3, 1, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features, xen/arch/x86/domain_build.c:construct_dom0",
-		.reads_notes = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true,
+		.toolstack_needs_shstrtab = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_REJECTS, .dom0_refuses_required = true,
-		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START,
 		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
 		.msg_xen_version = XEN_VER_MSG, .msg_required = REQUIRED_MSG,
+		.msg_dom0_mismatch = MISMATCH_MSG,
 	}, {
 		.label = "3.2-4.1", .first = V(3, 2, 0), .last = V(4, 1, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features",
-		.reads_notes = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true,
+		.toolstack_needs_shstrtab = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_REJECTS,
-		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START,
 		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
-		.msg_xen_version = XEN_VER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_dom0_mismatch = MISMATCH_MSG,
 	}, {
 		.label = "4.2-4.3", .first = V(4, 2, 0), .last = V(4, 3, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_note, xen/arch/x86/domain_build.c:construct_dom0, tools/libxc/xc_dom_elfloader.c:xc_dom_parse_elf_kernel",
-		.reads_notes = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.toolstack_needs_shstrtab = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
-		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START,
 		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
-		.msg_xen_version = XEN_VER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_dom0_mismatch = MISMATCH_MSG,
 	}, {
-		.label = "4.4-4.15", .first = V(4, 4, 0), .last = V(4, 15, 255),
+		.label = "4.4-4.12", .first = V(4, 4, 0), .last = V(4, 12, 255),
 		.source = "xen/common/libelf/libelf-dominfo.c:elf_xen_parse_features",
-		.reads_notes = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.toolstack_needs_shstrtab = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
-		.checks_xen_version = true, .runs_32bit_on_64bit = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START,
 		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
-		.msg_xen_version = XEN_VER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_dom0_mismatch = MISMATCH_MSG,
 	}, {
+		/* libxc no longer wants a section-header string table (commit 582a298b21) */
+		.label = "4.13-4.14", .first = V(4, 13, 0), .last = V(4, 14, 255),
+		.source = "tools/libxc/xc_dom_elfloader.c:xc_dom_parse_elf_kernel",
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
+		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
+		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_dom0_mismatch = MISMATCH_MSG,
+	}, {
+		/* a big-endian dom0 no longer counts as compatible (commit 347384331e) */
+		.label = "4.15", .first = V(4, 15, 0), .last = V(4, 15, 255),
+		.source = "xen/arch/x86/pv/dom0_build.c:dom0_construct_pv",
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
+		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
+		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.dom0_refuses_big_endian = true, .runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START,
+		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
+		.msg_xen_version = XEN_VER_MSG, .msg_dom0_mismatch = MISMATCH_MSG,
+	}, {
+		/* CONFIG_PV32 off by default; its absence named when a 32-bit dom0 comes (commit 2e5512d1ff) */
 		.label = "4.16 and later", .first = V(4, 16, 0), .last = UINT32_MAX,
 		.source = "xen/arch/x86/pv/dom0_build.c:dom0_construct_pv, xen/arch/x86/Kconfig:PV32",
-		.reads_notes = true,
+		.reads_notes = true, .notes_needed_on_x86_only = true, .arm_skips_note_check = true,
+		.pae_reading = XEN_PAE_IS_YES_HAS_BIMODAL,
 		.unknown_name = XEN_UNKNOWN_IGNORED, .reads_supported_features = true,
 		.dom0_needs_bit = true, .required_dom0_refuses_domu = true,
-		.checks_xen_version = true, .runs_32bit_on_64bit = true,
-		.pv32_off_by_default = true,
+		.checks_xen_version = true, .toolstack_checks_xen_version = true,
+		.dom0_refuses_big_endian = true, .runs_32bit_on_64bit = true,
+		.hv_start_low_max = COMPAT_VIRT_START, .pv32_off_by_default = true,
 		.msg_no_notes = NOT_XEN_ELF, .msg_loader = LOADER_MSG,
 		.msg_xen_version = XEN_VER_MSG, .msg_no_pv32 = NO_PV32_MSG,
+		.msg_dom0_mismatch = MISMATCH_MSG,
 	},
 };
 const size_t xen_nr_generations = sizeof(xen_generations) / sizeof(xen_generations[0]);
@@ -334,6 +421,47 @@ void xen_read_feature_string(const struct xen_generation *gen,
 			break;
 		}
 	}
+}
+
+/*
+ * 3.0.3's parseelfimage: strncmp(p, "yes", 3) on the first note; 3.0.4
+ * tests "bimodal" the same way first; libelf's elf_xen_parse_note, for
+ * every note: strcmp(str, "yes"), then strstr(str, "bimodal"), each
+ * setting the mode only when it matches.
+ */
+enum xen_pae_mode xen_read_pae_mode(const struct xen_generation *gen,
+				    const char *text, size_t len,
+				    enum xen_pae_mode before)
+{
+	bool begins_yes = len >= 3 && !memcmp(text, "yes", 3);
+
+	switch (gen->pae_reading) {
+	case XEN_PAE_BEGINS_YES:
+		return begins_yes ? XEN_PAE_YES : XEN_PAE_NO;
+	case XEN_PAE_BEGINS_BIMODAL_OR_YES:
+		if (len >= 7 && !memcmp(text, "bimodal", 7))
+			return XEN_PAE_BIMODAL;
+		return begins_yes ? XEN_PAE_YES : XEN_PAE_NO;
+	case XEN_PAE_IS_YES_HAS_BIMODAL:
+		for (size_t i = 0; i + 7 <= len; i++)
+			if (!memcmp(text + i, "bimodal", 7))
+				return XEN_PAE_BIMODAL;
+		return len == 3 && begins_yes ? XEN_PAE_YES : before;
+	}
+	return before;
+}
+
+/*
+ * construct_dom0 (3.1 to 4.15, pv/dom0_build.c:dom0_construct_pv from
+ * 4.10): ROUNDUP(parms.virt_hv_start_low, 1 << L2_PAGETABLE_SHIFT), in
+ * 64-bit arithmetic, against __HYPERVISOR_COMPAT_VIRT_START (x86_64) or
+ * HYPERVISOR_VIRT_START (32-bit PAE), both 0xF5800000.
+ */
+bool xen_hv_start_low_too_high(const struct xen_generation *gen, uint64_t value)
+{
+	const uint64_t mask = (UINT64_C(1) << 21) - 1;
+
+	return gen->hv_start_low_max && ((value + mask) & ~mask) > gen->hv_start_low_max;
 }
 
 const struct xen_note_type xen_note_types[] = {

@@ -34,6 +34,21 @@ enum xen_unknown_name {
 	XEN_UNKNOWN_IGNORED,		/* ignored, unless required ('!') */
 };
 
+/* How a generation reads the PAE_MODE string. */
+enum xen_pae_reading {
+	XEN_PAE_BEGINS_YES,		/* 3.0.3: PAE when it begins "yes" */
+	XEN_PAE_BEGINS_BIMODAL_OR_YES,	/* 3.0.4: bimodal when it begins "bimodal", else as 3.0.3 */
+	XEN_PAE_IS_YES_HAS_BIMODAL,	/* libelf: PAE when it is "yes", bimodal when it holds "bimodal";
+					 * every PAE_MODE note is read and one that is neither changes nothing */
+};
+
+/* What the kernel says of PAE, as one generation reads it. */
+enum xen_pae_mode {
+	XEN_PAE_NO,
+	XEN_PAE_YES,
+	XEN_PAE_BIMODAL,		/* runs with or without PAE */
+};
+
 /*
  * One row per change in how Xen reads a guest's notes.  The messages are
  * what that Xen prints when it turns an image away; NULL where it checks
@@ -46,12 +61,23 @@ struct xen_generation {
 	const char *source;		/* where xen-project/xen decides all this */
 	bool reads_notes;		/* false: only the __xen_guest section (3.0.2) */
 	bool old_parser;		/* 3.0.x: a piece matches any name it begins; ',' ends the string */
+	bool checks_elf_header;		/* 3.0.x: class, machine, byte order and ET_EXEC must be the build's own */
+	bool needs_shstrndx;		/* refuses an image whose e_shstrndx is SHN_UNDEF */
+	bool notes_in_sections_only;	/* 3.0.x: notes come from SHT_NOTE sections, never from PT_NOTE */
+	bool toolstack_needs_shstrtab;	/* domU refused when e_shstrndx names no section header */
+	bool notes_needed_on_x86_only;	/* an image without any note area is refused only when x86 */
+	bool arm_skips_note_check;	/* EM_ARM: no LOADER, GUEST_OS or XEN_VERSION needed */
+	enum xen_pae_reading pae_reading;
+	bool pae_must_match;		/* 3.0.x: dom0 and domU PAE must be the build's paging mode */
 	enum xen_unknown_name unknown_name;
 	bool dom0_refuses_required;	/* dom0 builder panics when FEATURES requires anything */
 	bool reads_supported_features;	/* reads the type 17 bit array */
 	bool dom0_needs_bit;		/* refuses dom0 without XENFEAT_dom0 when type 17 is present */
 	bool required_dom0_refuses_domu;/* '!dom0' stops the toolstack building a domU */
 	bool checks_xen_version;	/* refuses XEN_VERSION other than "xen-3.0" */
+	bool toolstack_checks_xen_version; /* so does the domU builder (3.0.x: only it) */
+	bool dom0_refuses_big_endian;	/* the dom0 builder wants a little-endian kernel */
+	uint64_t hv_start_low_max;	/* a 32-bit dom0's HV_START_LOW rounded up to 2 MiB may not pass it; 0: unchecked */
 	bool runs_32bit_on_64bit;	/* an x86_64 build runs 32-bit PAE PV guests */
 	bool pv32_off_by_default;	/* CONFIG_PV32 defaults to n */
 	const char *msg_no_notes;	/* neither notes nor __xen_guest */
@@ -59,6 +85,8 @@ struct xen_generation {
 	const char *msg_xen_version;	/* XEN_VERSION not "xen-3.0" */
 	const char *msg_required;	/* dom0_refuses_required */
 	const char *msg_no_pv32;	/* 32-bit dom0 on an x86_64 build without 32-bit PV */
+	const char *msg_elf_header;	/* checks_elf_header: not the build's kind of ELF */
+	const char *msg_dom0_mismatch;	/* dom0 of a word size, machine or PAE mode the build does not run */
 };
 
 /* A kind of hypervisor build: which guests its word size lets it run. */
@@ -120,6 +148,16 @@ struct xen_string_reading {
 void xen_read_feature_string(const struct xen_generation *gen,
 			     const char *str, size_t len,
 			     struct xen_string_reading *out);
+
+/*
+ * A PAE_MODE string (text, len: up to its NUL) as this generation reads
+ * it, after earlier PAE_MODE notes left the mode at before.
+ */
+enum xen_pae_mode xen_read_pae_mode(const struct xen_generation *gen,
+				    const char *text, size_t len,
+				    enum xen_pae_mode before);
+/* Whether a 32-bit dom0 whose HV_START_LOW note says value is refused. */
+bool xen_hv_start_low_too_high(const struct xen_generation *gen, uint64_t value);
 
 /* How Xen's loader reads a note's descriptor. */
 enum xen_note_kind {

@@ -9,7 +9,9 @@
 #include "xen-feat-verdict.h"
 
 #define EM_386		3
+#define EM_ARM		40
 #define EM_X86_64	62
+#define ET_EXEC		2
 
 static bool has_bit(const uint32_t *words, unsigned int nr)
 {
@@ -57,22 +59,6 @@ static bool note_begins(const struct xfc_elf *elf, const struct xen_generation *
 
 	return n && xfc_note_text_len(n, &terminated) >= want_len &&
 	       !memcmp(n->desc, want, want_len);
-}
-
-static bool note_mentions(const struct xfc_elf *elf, const struct xen_generation *gen,
-			  unsigned int type, const char *word)
-{
-	const struct xfc_note *n = find_note(elf, gen, type);
-	size_t len, word_len = strlen(word);
-	bool terminated;
-
-	if (!n)
-		return false;
-	len = xfc_note_text_len(n, &terminated);
-	for (size_t i = 0; i + word_len <= len; i++)
-		if (!memcmp(n->desc + i, word, word_len))
-			return true;
-	return false;
 }
 
 static void read_strings(const struct xfc_elf *elf, struct xfc_verdict *v,
@@ -129,6 +115,39 @@ static bool read_bits(const struct xfc_elf *elf, struct xfc_verdict *v,
 	return present;
 }
 
+/* PAE_MODE as this generation reads it: 3.0.x the first note, libelf each. */
+static enum xen_pae_mode read_pae(const struct xfc_elf *elf, const struct xen_generation *gen)
+{
+	enum xen_pae_mode pae = XEN_PAE_NO;
+	bool terminated;
+
+	for (size_t i = 0; i < elf->nr_xen; i++) {
+		const struct xfc_note *n = &elf->xen[i];
+
+		if (n->type != XEN_ELFNOTE_PAE_MODE)
+			continue;
+		pae = xen_read_pae_mode(gen, (const char *)n->desc,
+					xfc_note_text_len(n, &terminated), pae);
+		if (gen->old_parser)
+			break;
+	}
+	return pae;
+}
+
+/* A 32-bit dom0's HV_START_LOW (libelf: the last note; other sizes read as 0). */
+static bool hv_start_too_high(const struct xfc_elf *elf, const struct xen_generation *gen,
+			      uint64_t *value)
+{
+	const struct xfc_note *n = find_note(elf, gen, XEN_ELFNOTE_HV_START_LOW);
+
+	*value = 0;
+	if (elf->is64 || !n)
+		return false;
+	if (!xfc_note_number(elf, n, value))
+		*value = 0;
+	return xen_hv_start_low_too_high(gen, *value);
+}
+
 static void answer(struct xfc_answer *a, bool yes, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -142,32 +161,85 @@ static void answer(struct xfc_answer *a, bool yes, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The guest type the toolstack asks the hypervisor for. */
-static const char *guest_type(const struct xfc_elf *elf, bool pae)
+/* The build's own kind of image: what 3.0.x's elf_sanity_check lets through. */
+static bool header_fits_build(const struct xfc_elf *elf, const struct xen_build *build)
 {
-	if (elf->machine == EM_X86_64 && elf->is64)
-		return "xen-3.0-x86_64";
-	if (elf->machine == EM_386 && !elf->is64)
-		return pae ? "xen-3.0-x86_32p" : "xen-3.0-x86_32";
-	return NULL;
+	bool build64 = build->kind != XEN_BUILD_X86_32;
+
+	return elf->is64 == build64 && elf->machine == (build64 ? EM_X86_64 : EM_386) &&
+	       !elf->big_endian && elf->elf_type == ET_EXEC;
 }
 
-static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool has_string)
+/* "64-bit little-endian ELF, machine 62, type 2" */
+static const char *describe_header(const struct xfc_elf *elf, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d-bit %s-endian ELF, machine %u, type %u",
+		 elf->is64 ? 64 : 32, elf->big_endian ? "big" : "little",
+		 elf->machine, elf->elf_type);
+	return buf;
+}
+
+/* The guest type libxc's xc_dom_guest_type names, from e_machine and PAE. */
+static const char *toolstack_guest_type(const struct xfc_verdict *v, const struct xfc_elf *elf,
+					enum xen_pae_mode pae)
+{
+	bool has_32p = xen_build_runs(v->target.build, v->gen, false);
+
+	if (elf->machine == EM_X86_64)
+		return "xen-3.0-x86_64";
+	if (elf->machine != EM_386)
+		return NULL;
+	if (pae == XEN_PAE_YES || (pae == XEN_PAE_BIMODAL && has_32p))
+		return "xen-3.0-x86_32p";
+	return "xen-3.0-x86_32";
+}
+
+/* Whether the build's capabilities list that guest type. */
+static bool build_offers(const struct xfc_verdict *v, const char *type)
+{
+	if (!strcmp(type, "xen-3.0-x86_64"))
+		return v->target.build->kind != XEN_BUILD_X86_32;
+	if (!strcmp(type, "xen-3.0-x86_32p"))
+		return xen_build_runs(v->target.build, v->gen, false);
+	return false;
+}
+
+/* What a generation's note check (libelf's elf_xen_note_check) made of the notes. */
+enum notes_check {
+	NOTES_REFUSED,			/* answered */
+	NOTES_PASS,
+	NOTES_NOT_CHECKED,		/* not an x86 image: nothing is looked at */
+};
+
+/* Which notes must be there: header, sections, LOADER/GUEST_OS, XEN_VERSION. */
+static enum notes_check check_notes(struct xfc_verdict *v, const struct xfc_elf *elf)
 {
 	const struct xen_generation *g = v->gen;
 	const char *l = v->label;
+	bool x86 = elf->machine == EM_386 || elf->machine == EM_X86_64;
+	char what[96];
 
-	if (g->old_parser && !v->runs_class)
-		answer(&v->load, false, "the %s build of Xen %s cannot parse a %d-bit image",
-		       v->target.build->label, g->label, elf->is64 ? 64 : 32);
+	if (g->checks_elf_header && !header_fits_build(elf, v->target.build))
+		answer(&v->load, false, "%s takes only little-endian executables of its own word size and machine, not a %s (\"%s\")",
+		       l, describe_header(elf, what, sizeof(what)), g->msg_elf_header);
+	else if (g->needs_shstrndx && !elf->shstrndx)
+		answer(&v->load, false,
+		       "%s refuses an image whose e_shstrndx is 0 (\"ELF image has no section-header strings table (shstrtab).\")",
+		       l);
 	else if (!g->reads_notes)
 		answer(&v->load, false,
 		       "%s reads only a '__xen_guest' section, not ELF notes, and the image has none (\"%s\")",
 		       l, g->msg_no_notes);
+	else if (g->notes_in_sections_only && !elf->shnum)
+		answer(&v->load, false,
+		       "%s reads notes only from SHT_NOTE sections and the image has no section headers (\"%s\")",
+		       l, g->msg_no_notes);
+	else if ((g->notes_needed_on_x86_only && !x86 && !elf->any_note_area) ||
+		 (g->arm_skips_note_check && elf->machine == EM_ARM && elf->any_note_area))
+		return NOTES_NOT_CHECKED;
 	else if (!elf->nr_xen)
 		answer(&v->load, false, "no Xen notes: %s refuses it (\"%s\")", l,
-		       !g->old_parser && (elf->nr_notes || elf->nr_areas) ?
-		       g->msg_loader : g->msg_no_notes);
+		       !g->old_parser && elf->any_note_area ? g->msg_loader : g->msg_no_notes);
 	else if (!note_begins(elf, g, XEN_ELFNOTE_LOADER, "generic") &&
 		 !note_begins(elf, g, XEN_ELFNOTE_GUEST_OS, "linux"))
 		answer(&v->load, false,
@@ -177,7 +249,20 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
 		answer(&v->load, false, "XEN_VERSION is not \"xen-3.0\": %s refuses it (\"%s\")",
 		       l, g->msg_xen_version);
-	else if (v->string_verdict == XEN_STRING_UNKNOWN_REJECTED)
+	else
+		return NOTES_PASS;
+	return NOTES_REFUSED;
+}
+
+static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool has_string)
+{
+	const struct xen_generation *g = v->gen;
+	const char *l = v->label;
+	enum notes_check notes = check_notes(v, elf);
+
+	if (notes == NOTES_REFUSED)
+		return;
+	if (v->string_verdict == XEN_STRING_UNKNOWN_REJECTED)
 		answer(&v->load, false,
 		       "%s rejects the image and prints no reason: FEATURES names '%s', which it does not know",
 		       l, v->culprit);
@@ -185,6 +270,11 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		answer(&v->load, false,
 		       "%s rejects the image and prints no reason: FEATURES requires '!%s', which it does not know",
 		       l, v->culprit);
+	else if (notes == NOTES_NOT_CHECKED)
+		answer(&v->load, true,
+		       "%s checks no notes of a %s image (machine %u)%s", l,
+		       elf->machine == EM_ARM ? "32-bit ARM" : "non-x86", elf->machine,
+		       elf->any_note_area ? "" : " that has no note segment or section");
 	else if (v->string_verdict == XEN_STRING_UNKNOWN_WARNED)
 		answer(&v->load, true,
 		       "%s loads it after logging that FEATURES names '%s', which it does not know (\"Unknown kernel feature\")",
@@ -195,36 +285,59 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 		answer(&v->load, true, "%s accepts the notes; there is no FEATURES string to reject", l);
 }
 
+/* 3.0.x: the kernel's PAE mode must be the build's; "bimodal" fits both. */
+static bool pae_fits_build(const struct xfc_verdict *v, enum xen_pae_mode pae)
+{
+	bool build_pae = v->target.build->kind == XEN_BUILD_X86_32;
+
+	return pae == XEN_PAE_BIMODAL || (pae == XEN_PAE_YES) == build_pae;
+}
+
 /* Word size, machine and PAE, as the dom0 builder of this build checks them. */
-static bool dom0_fits(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae)
+static bool dom0_fits(struct xfc_verdict *v, const struct xfc_elf *elf,
+		      enum xen_pae_mode pae)
 {
 	const struct xen_generation *g = v->gen;
 	const char *l = v->label;
 
 	if (v->target.build->kind == XEN_BUILD_X86_64_NO_PV32 && !elf->is64) {
 		answer(&v->dom0, false, "%s refuses a 32-bit dom0 (\"%s\")", l,
-		       g->msg_no_pv32 ? g->msg_no_pv32 : "Mismatch between Xen and DOM0 kernel");
+		       g->msg_no_pv32 ? g->msg_no_pv32 : g->msg_dom0_mismatch);
 		return false;
 	}
-	if (v->runs_class && guest_type(elf, pae) && (elf->is64 || pae))
+	if (g->pae_must_match) {
+		if (pae_fits_build(v, pae))
+			return true;
+		answer(&v->dom0, false, "%s wants a dom0 whose PAE_MODE %s (\"%s\")", l,
+		       v->target.build->kind == XEN_BUILD_X86_32 ? "says \"yes\"" :
+		       "does not say \"yes\"", g->msg_dom0_mismatch);
+		return false;
+	}
+	if (g->dom0_refuses_big_endian && elf->big_endian) {
+		answer(&v->dom0, false, "%s refuses a big-endian dom0 (\"%s\")", l,
+		       g->msg_dom0_mismatch);
+		return false;
+	}
+	if (v->runs_class && (elf->is64 ? elf->machine == EM_X86_64 :
+			      elf->machine == EM_386 && pae != XEN_PAE_NO))
 		return true;
-	if (v->runs_class && !elf->is64 && !pae)
+	if (v->runs_class && !elf->is64 && elf->machine == EM_386)
 		answer(&v->dom0, false, "%s runs only PAE 32-bit kernels and PAE_MODE does not say \"yes\" (\"%s\")",
-		       l, g->old_parser ? "PAE mode mismatch between Xen and DOM0" :
-		       "Mismatch between Xen and DOM0 kernel");
+		       l, g->msg_dom0_mismatch);
 	else
-		answer(&v->dom0, false, "%s cannot run this kernel as dom0 (\"Mismatch between Xen and DOM0 kernel\")",
-		       l);
+		answer(&v->dom0, false, "%s cannot run this kernel as dom0 (\"%s\")",
+		       l, g->msg_dom0_mismatch);
 	return false;
 }
 
-static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae,
-		       bool has_bits, unsigned int odd_size)
+static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf,
+		       enum xen_pae_mode pae, bool has_bits, unsigned int odd_size)
 {
 	const struct xen_generation *g = v->gen;
 	const struct xen_feature *dom0 = xen_feature_by_nr(XENFEAT_dom0);
 	const char *l = v->label;
 	char odd[160] = "";
+	uint64_t hv_start;
 
 	v->dom0_basis = XFC_DOM0_OTHER;
 	if (!v->load.yes) {
@@ -232,6 +345,10 @@ static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf, bool pa
 		answer(&v->dom0, false, "the image does not load");
 	} else if (!dom0_fits(v, elf, pae)) {
 		return;
+	} else if (hv_start_too_high(elf, g, &hv_start)) {
+		answer(&v->dom0, false,
+		       "%s refuses a 32-bit dom0 whose HV_START_LOW, 0x%llx rounded up to 2 MiB, is above 0x%llx (\"expects too high a hypervisor start address\")",
+		       l, (unsigned long long)hv_start, (unsigned long long)g->hv_start_low_max);
 	} else if (g->old_parser && v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN) {
 		answer(&v->dom0, false,
 		       "%s panics: FEATURES requires '!%s', which it does not know (\"Domain 0 requires an unknown hypervisor feature.\")",
@@ -269,23 +386,54 @@ static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf, bool pa
 	}
 }
 
-static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf, bool pae)
+/* 3.0.x's compat_check: the kernel's PAE mode against the build's. */
+static bool domu_pae_fits(struct xfc_verdict *v, enum xen_pae_mode pae)
+{
+	bool build_pae = v->target.build->kind == XEN_BUILD_X86_32;
+
+	if (pae_fits_build(v, pae))
+		return true;
+	answer(&v->domu, false, "the %s toolstack refuses it (\"%s\")", v->label,
+	       build_pae ? "Non PAE-kernel on PAE host" : "PAE-kernel on non-PAE host");
+	return false;
+}
+
+/* libxc from 3.1: the guest type must be one the hypervisor lists. */
+static bool domu_type_fits(struct xfc_verdict *v, const struct xfc_elf *elf,
+			   enum xen_pae_mode pae)
+{
+	const char *type = toolstack_guest_type(v, elf, pae);
+
+	if (type && build_offers(v, type))
+		return true;
+	answer(&v->domu, false,
+	       "the %s toolstack refuses it (\"guest type %s not supported by xen kernel\")",
+	       v->label, type ? type : "xen-3.0-unknown");
+	return false;
+}
+
+static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf,
+		       enum xen_pae_mode pae)
 {
 	const struct xen_generation *g = v->gen;
-	const char *type = guest_type(elf, pae), *l = v->label;
+	const char *l = v->label;
 
 	if (!v->load.yes)
 		answer(&v->domu, false, "the image does not load");
+	else if (g->toolstack_needs_shstrtab && elf->shstrndx >= elf->shnum)
+		answer(&v->domu, false,
+		       "the %s toolstack refuses it (\"ELF image has no shstrtab\"): e_shstrndx %u names none of its %u section headers",
+		       l, elf->shstrndx, elf->shnum);
+	else if (g->toolstack_checks_xen_version &&
+		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
+		answer(&v->domu, false, "the %s toolstack refuses it (\"%s\"): XEN_VERSION is not \"xen-3.0\"",
+		       l, g->msg_xen_version);
 	else if (g->required_dom0_refuses_domu && v->dom0_required)
 		answer(&v->domu, false,
 		       "the %s toolstack refuses it (\"Kernel does not support unprivileged (DomU) operation\"): FEATURES requires dom0 ('!dom0')",
 		       l);
-	else if (v->target.build->kind == XEN_BUILD_X86_32 && !pae)
-		answer(&v->domu, false, "the %s toolstack refuses it (\"Non PAE-kernel on PAE host\")", l);
-	else if (!type || !v->runs_class || (!elf->is64 && !pae))
-		answer(&v->domu, false,
-		       "the %s toolstack refuses it (\"guest type %s not supported by xen kernel\")",
-		       l, type ? type : "xen-3.0-unknown");
+	else if (g->pae_must_match ? !domu_pae_fits(v, pae) : !domu_type_fits(v, elf, pae))
+		return;
 	else if (g->old_parser && v->string_verdict == XEN_STRING_REQUIRED_UNKNOWN)
 		/* tools/libxc/xc_linux_build.c: parse_features() fails on every path, setup_guest() tests for 0 */
 		answer(&v->domu, true,
@@ -313,7 +461,8 @@ static void make_label(struct xfc_verdict *v, bool guest64)
 static void judge(const struct xfc_elf *elf, const struct xfc_target *t,
 		  struct xfc_verdict *v)
 {
-	bool has_string, has_bits = false, pae;
+	bool has_string, has_bits = false;
+	enum xen_pae_mode pae;
 	unsigned int odd_size = 0;
 
 	memset(v, 0, sizeof(*v));
@@ -328,8 +477,7 @@ static void judge(const struct xfc_elf *elf, const struct xfc_target *t,
 	} else {
 		has_string = false;
 	}
-	pae = note_begins(elf, t->gen, XEN_ELFNOTE_PAE_MODE, "yes") ||
-	      note_mentions(elf, t->gen, XEN_ELFNOTE_PAE_MODE, "bimodal");
+	pae = read_pae(elf, t->gen);
 	v->dom0_required = has_bit(v->required, XENFEAT_dom0);
 	judge_load(v, elf, has_string);
 	judge_dom0(v, elf, pae, has_bits, odd_size);

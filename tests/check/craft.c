@@ -10,12 +10,19 @@
  *              [--note TYPE:bytes:B,B..] [--note TYPE:num:VALUE]
  *              [--raw-note NAMESZ:DESCSZ:TYPE] [--many-notes N]
  *              [--notes-file FILE]  (note bytes as they are, e.g. from objcopy)
- *              [--sections-only] [--notes-at OFFSET]
- *              [--phoff V] [--phentsize V] [--phnum V]
+ *              [--sections-only] [--notes-at OFFSET] [--load VADDR[:PADDR]]
+ *              [--phoff V] [--phentsize V] [--phnum V] [--shnum V] [--shstrndx V]
  *              [--note-offset V] [--note-filesz V] [--truncate N]
  *   craft bzimage PAYLOAD OUT [--setup-sects N] [--protocol V]
  *              [--payload-offset V] [--payload-length V]
  *   craft le32 N          (4 bytes, little-endian, to stdout)
+ *
+ * --load VADDR[:PADDR] adds a PT_LOAD program header after the PT_NOTE
+ * one: one page of memory at VADDR, physical address PADDR (default
+ * VADDR), nothing from the file; e_entry is VADDR.  Xen's loaders refuse
+ * an image with no loadable segment ("ELF start or entries are out of
+ * bounds"), whatever its notes say; with one, only the notes decide.
+ * With --sections-only the note program header is PT_NULL.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
@@ -94,6 +101,40 @@ static void add_note(struct buf *b, uint32_t type, const void *desc, size_t len)
 	pad4(b);
 }
 
+/* PT_LOAD, RWX, one page at vaddr (physical paddr), no file bytes. */
+static void add_load_phdr(struct buf *b, uint64_t vaddr, uint64_t paddr,
+			  size_t phsize)
+{
+	unsigned char ph[56] = { 0 };
+
+	put(ph, 1, 4);					/* PT_LOAD */
+	if (is64) {
+		put(ph + 4, 7, 4);			/* PF_R | PF_W | PF_X */
+		put(ph + 16, vaddr, 8);
+		put(ph + 24, paddr, 8);
+		put(ph + 40, 0x1000, 8);
+		put(ph + 48, 0x1000, 8);
+	} else {
+		put(ph + 8, vaddr, 4);
+		put(ph + 12, paddr, 4);
+		put(ph + 20, 0x1000, 4);
+		put(ph + 24, 7, 4);
+		put(ph + 28, 0x1000, 4);
+	}
+	add(b, ph, phsize);
+}
+
+/* "VADDR[:PADDR]" */
+static void load_arg(char *arg, uint64_t *vaddr, uint64_t *paddr)
+{
+	char *pa = strchr(arg, ':');
+
+	if (pa)
+		*pa++ = '\0';
+	*vaddr = num(arg);
+	*paddr = pa ? num(pa) : *vaddr;
+}
+
 /* "TYPE:kind:value" */
 static void note_arg(struct buf *b, char *arg)
 {
@@ -128,13 +169,13 @@ static int elf_main(int argc, char **argv)
 {
 	struct buf notes = { 0 }, out = { 0 };
 	const char *path = argv[2];
-	uint64_t notes_at = 0, truncate_to = UINT64_MAX;
+	uint64_t notes_at = 0, truncate_to = UINT64_MAX, load = UNSET, load_pa = UNSET;
 	/* Header overrides; UNSET: the truthful value. */
 	uint64_t phoff = UNSET, phentsize = UNSET, phnum = UNSET, note_off = UNSET,
-		 note_filesz = UNSET;
+		 note_filesz = UNSET, shnum = UNSET, shstrndx = UNSET;
 	unsigned int machine = 62;
-	bool sections_only = false;
-	size_t ehsize, phsize, shsize;
+	bool sections_only = false, no_phdrs;
+	size_t ehsize, phsize, shsize, nr_ph;
 
 	/* Class and byte order first: every note is written in them. */
 	for (int i = 3; i < argc; i++) {
@@ -186,12 +227,18 @@ static int elf_main(int argc, char **argv)
 				add_note(&notes, 99, NULL, 0);
 		} else if (!strcmp(o, "--notes-at"))
 			notes_at = num(v);
+		else if (!strcmp(o, "--load"))
+			load_arg(v, &load, &load_pa);
 		else if (!strcmp(o, "--phoff"))
 			phoff = num(v);
 		else if (!strcmp(o, "--phentsize"))
 			phentsize = num(v);
 		else if (!strcmp(o, "--phnum"))
 			phnum = num(v);
+		else if (!strcmp(o, "--shnum"))
+			shnum = num(v);
+		else if (!strcmp(o, "--shstrndx"))
+			shstrndx = num(v);
 		else if (!strcmp(o, "--note-offset"))
 			note_off = num(v);
 		else if (!strcmp(o, "--note-filesz"))
@@ -205,10 +252,15 @@ static int elf_main(int argc, char **argv)
 	ehsize = is64 ? 64 : 52;
 	phsize = is64 ? 56 : 32;
 	shsize = is64 ? 64 : 40;
-	/* Layout: ELF header, one PT_NOTE program header, notes, then 3 section headers. */
+	nr_ph = load != UNSET ? 2 : 1;
+	no_phdrs = sections_only && load == UNSET;
+	/*
+	 * Layout: ELF header, the PT_NOTE program header (and the PT_LOAD
+	 * one), notes, then 3 section headers.
+	 */
 	if (!notes_at)
-		notes_at = ehsize + phsize;
-	if (notes_at < ehsize + phsize)
+		notes_at = ehsize + nr_ph * phsize;
+	if (notes_at < ehsize + nr_ph * phsize)
 		die("--notes-at overlaps the headers", NULL);
 
 	{
@@ -223,16 +275,16 @@ static int elf_main(int argc, char **argv)
 		put(p, 2, 2);					/* e_type EXEC */
 		put(p + 2, machine, 2);
 		put(p + 4, 1, 4);				/* e_version */
-		put(p + 8, 0, w);				/* e_entry */
-		put(p + 8 + w, phoff != UNSET ? phoff : (sections_only ? 0 : ehsize), w);
+		put(p + 8, load != UNSET ? load : 0, w);	/* e_entry */
+		put(p + 8 + w, phoff != UNSET ? phoff : (no_phdrs ? 0 : ehsize), w);
 		put(p + 8 + 2 * w, shoff, w);
 		p += 8 + 3 * w;
 		put(p + 4, ehsize, 2);
 		put(p + 6, phentsize != UNSET ? phentsize : phsize, 2);
-		put(p + 8, phnum != UNSET ? phnum : (sections_only ? 0 : 1), 2);
+		put(p + 8, phnum != UNSET ? phnum : (no_phdrs ? 0 : nr_ph), 2);
 		put(p + 10, shsize, 2);
-		put(p + 12, 3, 2);				/* e_shnum */
-		put(p + 14, 2, 2);				/* e_shstrndx */
+		put(p + 12, shnum != UNSET ? shnum : 3, 2);	/* e_shnum */
+		put(p + 14, shstrndx != UNSET ? shstrndx : 2, 2);	/* e_shstrndx */
 		add(&out, eh, ehsize);
 
 		unsigned char ph[56] = { 0 };
@@ -253,6 +305,8 @@ static int elf_main(int argc, char **argv)
 			put(ph + 28, 4, 4);
 		}
 		add(&out, ph, phsize);
+		if (load != UNSET)
+			add_load_phdr(&out, load, load_pa, phsize);
 		add(&out, NULL, notes_at - out.len);
 		add(&out, notes.p, notes.len);
 		add(&out, NULL, shoff - out.len);

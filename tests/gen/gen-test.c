@@ -38,6 +38,7 @@ struct gen_case {
 #define BOTH "CONFIG_XEN_DOM0=y\nCONFIG_XEN_DOMU=y\n"
 
 static const struct gen_case cases[] = {
+	/* Xen 3.0.3 to 3.1 refuse a dom0 whose FEATURES requires anything. */
 	{ "normal", "both-floor-3.0.3", X64 BOTH F030003,
 	  "writable_page_tables", "0x00000801", "dom0+domU, oldest Xen 3.0.3", NULL },
 	{ "normal", "both-floor-3.2", X64 BOTH F030200,
@@ -58,6 +59,8 @@ static const struct gen_case cases[] = {
 	  "writable_page_tables", "0x00000001", "domU only, oldest Xen 3.0.3", NULL },
 	{ "normal", "domU-only-i386", X32 "CONFIG_XEN_DOMU=y\n" F030003,
 	  "writable_page_tables|pae_pgdir_above_4gb", "0x00000011", NULL, NULL },
+	{ "normal", "domU-only-i386-floor-3.2", X32 "CONFIG_XEN_DOMU=y\n" F030200,
+	  "!writable_page_tables|pae_pgdir_above_4gb", "0x00000011", NULL, NULL },
 	{ "normal", "floor-4.17", X64 BOTH "CONFIG_XEN_COMPAT=0x041100\n",
 	  "!writable_page_tables|dom0", "0x00000801", "dom0+domU, oldest Xen 4.17", NULL },
 	{ "normal", "comments-blank-crlf", "# a comment\n\n" "CONFIG_X86_64=y\r\n" BOTH F030003,
@@ -82,18 +85,19 @@ static const struct gen_case cases[] = {
 	  "!writable_page_tables|dom0", "0x00008801", NULL, NULL },
 	{ "normal", "neither-dom0-nor-domU", X64 F030003,
 	  NULL, NULL, NULL, "neither CONFIG_XEN_DOM0 nor CONFIG_XEN_DOMU" },
-	{ "normal", "dom0-only-floor-3.2", X64 "CONFIG_XEN_DOM0=y\n" F030200,
-	  NULL, NULL, NULL, "'!dom0' must go in FEATURES, but Xen 3.2 cannot parse" },
 	{ "normal", "dom0-only-floor-3.0.3", X64 "CONFIG_XEN_DOM0=y\n" F030003,
 	  NULL, NULL, NULL, "'!dom0' must go in FEATURES, but Xen 3.0.3 refuses to start a dom0 whose FEATURES requires anything" },
-	{ "normal", "floor-3.0.2-reads-no-notes", X64 BOTH "CONFIG_XEN_COMPAT=0x030002\n",
-	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=0x030002: Xen 3.0.2 reads no ELF notes; the oldest Xen this kernel can name is 3.0.3" },
+	{ "normal", "dom0-only-floor-3.2", X64 "CONFIG_XEN_DOM0=y\n" F030200,
+	  NULL, NULL, NULL, "'!dom0' must go in FEATURES, but Xen 3.2 cannot parse" },
 	{ "normal", "dom0-on-32-bit", X32 BOTH F030003,
 	  NULL, NULL, NULL, ":3: error: CONFIG_XEN_DOM0 on a 32-bit kernel" },
 	{ "normal", "no-floor", X64 BOTH,
 	  NULL, NULL, NULL, "CONFIG_XEN_COMPAT is not set" },
 	{ "normal", "floor-too-old", X64 BOTH "CONFIG_XEN_COMPAT=0x020000\n",
 	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=0x020000: Xen 2.0 reads no ELF notes" },
+	/* Xen 3.0.2 reads only a '__xen_guest' section, which this kernel has not. */
+	{ "normal", "floor-3.0.2", X64 BOTH "CONFIG_XEN_COMPAT=0x030002\n",
+	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=0x030002: Xen 3.0.2 reads no ELF notes; the oldest Xen this kernel can name is 3.0.3" },
 	{ "normal", "floor-not-hex", X64 BOTH "CONFIG_XEN_COMPAT=30002\n",
 	  NULL, NULL, NULL, ":5: error: CONFIG_XEN_COMPAT=30002 is not a Xen version" },
 	{ "normal", "no-architecture", BOTH F030003,
