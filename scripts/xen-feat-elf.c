@@ -12,7 +12,10 @@
 #define ELFCLASS64	2
 #define ELFDATA2LSB	1
 #define ELFDATA2MSB	2
+#define PT_LOAD		1
 #define PT_NOTE		4
+#define PF_X		1
+#define PF_W		2
 #define SHT_NOTE	7
 #define NOTE_HEADER	12
 
@@ -30,6 +33,7 @@ struct layout {
 	size_t phdr_size, p_offset, p_filesz;
 	size_t shdr_size, sh_offset, sh_size;
 	size_t e_shstrndx;
+	size_t e_entry, p_flags, p_paddr, p_memsz;
 };
 
 static const struct layout layout32 = {
@@ -37,6 +41,7 @@ static const struct layout layout32 = {
 	32, 4, 16,
 	40, 16, 20,
 	50,
+	24, 24, 12, 20,
 };
 
 static const struct layout layout64 = {
@@ -44,6 +49,7 @@ static const struct layout layout64 = {
 	56, 8, 32,
 	64, 24, 32,
 	62,
+	24, 4, 24, 40,
 };
 
 uint64_t xfc_elf_uint(const struct xfc_elf *elf, const unsigned char *p,
@@ -96,6 +102,21 @@ static int read_kept(struct xfc_source *src, struct xfc_elf *elf, uint64_t off,
 	return xfc_source_read(src, off, buf, len, what, err);
 }
 
+/* The physical span of the loadable segments, as libelf's elf_parse_binary() takes it. */
+static void note_loadable(struct xfc_elf *elf, const struct layout *lo, const unsigned char *e)
+{
+	uint64_t paddr = xfc_elf_uint(elf, e + lo->p_paddr, lo->word);
+	uint64_t memsz = xfc_elf_uint(elf, e + lo->p_memsz, lo->word);
+
+	if (!(xfc_elf_u32(elf, e + lo->p_flags) & (PF_W | PF_X)))
+		return;
+	if (!elf->has_loadable || paddr < elf->pstart)
+		elf->pstart = paddr;
+	if (!elf->has_loadable || paddr + memsz > elf->pend)
+		elf->pend = paddr + memsz;
+	elf->has_loadable = true;
+}
+
 /* The note areas of one header table: PT_NOTE segments or SHT_NOTE sections. */
 static int collect_areas(struct xfc_source *src, struct xfc_elf *elf,
 			 const struct layout *lo, bool sections,
@@ -133,6 +154,8 @@ static int collect_areas(struct xfc_source *src, struct xfc_elf *elf,
 			a.off = xfc_elf_uint(elf, e + lo->sh_offset, lo->word);
 			a.size = xfc_elf_uint(elf, e + lo->sh_size, lo->word);
 		} else {
+			if (xfc_elf_u32(elf, e) == PT_LOAD)
+				note_loadable(elf, lo, e);
 			if (xfc_elf_u32(elf, e) != PT_NOTE)
 				continue;
 			a.off = xfc_elf_uint(elf, e + lo->p_offset, lo->word);
@@ -326,6 +349,7 @@ int xfc_elf_read_notes(struct xfc_source *src, struct xfc_elf *elf,
 	elf->machine = u16(elf, eh + lo->e_machine);
 	elf->shnum = u16(elf, eh + lo->e_shnum);
 	elf->shstrndx = u16(elf, eh + lo->e_shstrndx);
+	elf->entry = xfc_elf_uint(elf, eh + lo->e_entry, lo->word);
 
 	elf->found_in = "PT_NOTE segments";
 	ret = search(src, elf, lo, false, xfc_elf_uint(elf, eh + lo->e_phoff, lo->word),

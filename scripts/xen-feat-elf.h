@@ -33,6 +33,9 @@ struct xfc_elf {
 	uint16_t elf_type;		/* ET_* */
 	uint16_t shnum;			/* e_shnum */
 	uint16_t shstrndx;		/* e_shstrndx */
+	uint64_t entry;			/* e_entry */
+	bool has_loadable;		/* a PT_LOAD segment that is writable or executable */
+	uint64_t pstart, pend;		/* their lowest p_paddr, highest p_paddr + p_memsz */
 	const char *found_in;		/* "PT_NOTE segments", "SHT_NOTE sections" */
 	unsigned int nr_areas;		/* segments or sections searched */
 	unsigned int nr_notes;		/* notes of any owner walked */

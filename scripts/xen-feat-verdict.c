@@ -209,11 +209,58 @@ enum notes_check {
 	NOTES_REFUSED,			/* answered */
 	NOTES_PASS,
 	NOTES_NOT_CHECKED,		/* not an x86 image: nothing is looked at */
+	NOTES_NO_GUEST_SECTION,		/* 3.0.2 parses it, then finds no '__xen_guest' */
 };
 
 /* Which notes must be there: header, sections, LOADER/GUEST_OS, XEN_VERSION. */
+/* A numeric note as this generation reads it; false when it has none. */
+static bool note_value(const struct xfc_elf *elf, const struct xen_generation *g,
+		       unsigned int type, uint64_t *value)
+{
+	const struct xfc_note *n = find_note(elf, g, type);
+
+	if (!n)
+		return false;
+	if (xfc_note_number(elf, n, value))
+		return true;
+	/* libelf stores 0 for a size it cannot read; 3.0.x leave it unset */
+	*value = 0;
+	return !g->old_parser;
+}
+
+/*
+ * Where the kernel lands and starts, as libelf's elf_xen_addr_calc_check()
+ * (3.0.3 and 3.0.4: parseelfimage()) works it out from the loadable
+ * segments, VIRT_BASE, PADDR_OFFSET and ENTRY; NULL when it fits.
+ */
+static const char *layout_problem(const struct xfc_elf *elf, const struct xen_generation *g,
+				  char *buf, size_t size)
+{
+	uint64_t base = 0, offset = 0, entry = elf->entry, start, end;
+	bool has_base = note_value(elf, g, XEN_ELFNOTE_VIRT_BASE, &base);
+	bool has_offset = note_value(elf, g, XEN_ELFNOTE_PADDR_OFFSET, &offset);
+
+	note_value(elf, g, XEN_ELFNOTE_ENTRY, &entry);
+	if (has_offset && !has_base)
+		return "PADDR_OFFSET without VIRT_BASE (\"ELF_PADDR_OFFSET set, VIRT_BASE unset\")";
+	if (!elf->has_loadable)
+		return "no loadable segment (\"ELF start or entries are out of bounds\")";
+	start = elf->pstart + (base - offset);
+	end = elf->pend + (base - offset);
+	if (start <= end && entry >= start && entry <= end && base <= start)
+		return NULL;
+	snprintf(buf, size,
+		 "the entry point 0x%llx is not inside the kernel at 0x%llx-0x%llx (VIRT_BASE 0x%llx%s) (\"ELF start or entries are out of bounds\")",
+		 (unsigned long long)entry, (unsigned long long)start,
+		 (unsigned long long)end, (unsigned long long)base,
+		 find_note(elf, g, XEN_ELFNOTE_ENTRY) ? "" : ", no ENTRY note: e_entry is used");
+	return buf;
+}
+
 static enum notes_check check_notes(struct xfc_verdict *v, const struct xfc_elf *elf)
 {
+	const char *layout;
+	char where[256];
 	const struct xen_generation *g = v->gen;
 	const char *l = v->label;
 	bool x86 = elf->machine == EM_386 || elf->machine == EM_X86_64;
@@ -226,10 +273,14 @@ static enum notes_check check_notes(struct xfc_verdict *v, const struct xfc_elf 
 		answer(&v->load, false,
 		       "%s refuses an image whose e_shstrndx is 0 (\"ELF image has no section-header strings table (shstrtab).\")",
 		       l);
-	else if (!g->reads_notes)
+	else if (!g->reads_notes && !(elf->has_loadable && elf->entry >= elf->pstart &&
+				      elf->entry <= elf->pend))
+		/* xen/common/elf.c:parseelfimage() of 3.0.2 takes p_paddr as virtual */
 		answer(&v->load, false,
-		       "%s reads only a '__xen_guest' section, not ELF notes, and the image has none (\"%s\")",
-		       l, g->msg_no_notes);
+		       "%s finds e_entry 0x%llx outside the loadable segments' physical addresses (\"Malformed ELF image.\")",
+		       l, (unsigned long long)elf->entry);
+	else if (!g->reads_notes)
+		return NOTES_NO_GUEST_SECTION;
 	else if (g->notes_in_sections_only && !elf->shnum)
 		answer(&v->load, false,
 		       "%s reads notes only from SHT_NOTE sections and the image has no section headers (\"%s\")",
@@ -249,6 +300,8 @@ static enum notes_check check_notes(struct xfc_verdict *v, const struct xfc_elf 
 		 !note_begins(elf, g, XEN_ELFNOTE_XEN_VERSION, "xen-3.0"))
 		answer(&v->load, false, "XEN_VERSION is not \"xen-3.0\": %s refuses it (\"%s\")",
 		       l, g->msg_xen_version);
+	else if ((layout = layout_problem(elf, g, where, sizeof(where))))
+		answer(&v->load, false, "%s refuses it: %s", l, layout);
 	else
 		return NOTES_PASS;
 	return NOTES_REFUSED;
@@ -262,6 +315,13 @@ static void judge_load(struct xfc_verdict *v, const struct xfc_elf *elf, bool ha
 
 	if (notes == NOTES_REFUSED)
 		return;
+	if (notes == NOTES_NO_GUEST_SECTION) {
+		v->no_guest_section = true;
+		answer(&v->load, true,
+		       "%s parses the image, but reads only a '__xen_guest' section, not ELF notes, and the image has none",
+		       l);
+		return;
+	}
 	if (v->string_verdict == XEN_STRING_UNKNOWN_REJECTED)
 		answer(&v->load, false,
 		       "%s rejects the image and prints no reason: FEATURES names '%s', which it does not know",
@@ -343,6 +403,8 @@ static void judge_dom0(struct xfc_verdict *v, const struct xfc_elf *elf,
 	if (!v->load.yes) {
 		v->dom0_basis = XFC_DOM0_NOT_LOADED;
 		answer(&v->dom0, false, "the image does not load");
+	} else if (v->no_guest_section) {
+		answer(&v->dom0, false, "%s refuses it (\"%s\")", l, g->msg_no_notes);
 	} else if (!dom0_fits(v, elf, pae)) {
 		return;
 	} else if (hv_start_too_high(elf, g, &hv_start)) {
@@ -420,6 +482,8 @@ static void judge_domu(struct xfc_verdict *v, const struct xfc_elf *elf,
 
 	if (!v->load.yes)
 		answer(&v->domu, false, "the image does not load");
+	else if (v->no_guest_section)
+		answer(&v->domu, false, "the %s toolstack finds no '__xen_guest' section and builds nothing", l);
 	else if (g->toolstack_needs_shstrtab && elf->shstrndx >= elf->shnum)
 		answer(&v->domu, false,
 		       "the %s toolstack refuses it (\"ELF image has no shstrtab\"): e_shstrndx %u names none of its %u section headers",

@@ -38,6 +38,7 @@ struct xfc_verdict {
 	const struct xen_generation *gen;	/* target.gen */
 	char label[96];			/* "Xen 4.16 and later, x86_64 without 32-bit PV" */
 	bool runs_class;		/* this build runs guests of the image's word size */
+	bool no_guest_section;		/* 3.0.2: parsed, but it reads no ELF notes */
 	struct xfc_answer load, dom0, domu;
 	enum xfc_dom0_basis dom0_basis;
 	bool dom0_required;		/* '!dom0' read as a known feature */
