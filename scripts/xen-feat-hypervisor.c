@@ -184,8 +184,8 @@ static bool read_config_beside(const char *path, struct xfc_hypervisor *hv)
 {
 	char name[4096];
 	size_t len = strlen(path);
-	unsigned char *text;
-	size_t text_len;
+	unsigned char *text = NULL;
+	size_t text_len = 0;
 	struct xfc_error ignored = { XFC_OK, "" };
 	bool found;
 
