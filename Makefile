@@ -324,20 +324,28 @@ deps:
 		-o DPkg::Lock::Timeout=600 $$(grep -v '^#' $(srctree)/scripts/debian-packages)
 
 # ---------------------------------------------------------------------------
-# Installing the host program, its manual page and its bash completion, as
-# Debian packaging expects: PREFIX (default /usr/local), DESTDIR for staging.
+# Installing the host program, its manual page, its bash completion and the
+# kernel install hook, as Debian packaging expects: PREFIX (default
+# /usr/local), DESTDIR for staging, SYSCONFDIR (or sysconfdir) for /etc.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
 bindir := $(PREFIX)/bin
 man1dir := $(PREFIX)/share/man/man1
 bashcompdir := $(PREFIX)/share/bash-completion/completions
+# /etc for PREFIX=/usr, as Debian packages have it, and for /usr/local too:
+# the kernel's postinst runs hooks from /etc/kernel/postinst.d and from no
+# other place. PREFIX/etc for any other PREFIX.
+SYSCONFDIR ?= $(if $(filter /usr /usr/ /usr/local /usr/local/,$(PREFIX)),/etc,$(PREFIX)/etc)
+sysconfdir ?= $(SYSCONFDIR)
+kernelhookdir := $(sysconfdir)/kernel/postinst.d
 
 # destination:mode:source, one per installed file
 install-files := \
 	$(bindir)/xen-feat-note:0755:scripts/xen-feat-note \
 	$(man1dir)/xen-feat-note.1:0644:$(srctree)/Documentation/xen-feat-note.1 \
-	$(bashcompdir)/xen-feat-note:0644:$(srctree)/scripts/bash-completion/xen-feat-note
+	$(bashcompdir)/xen-feat-note:0644:$(srctree)/scripts/bash-completion/xen-feat-note \
+	$(kernelhookdir)/xen-feat-note:0755:$(srctree)/scripts/kernel-hooks/xen-feat-note
 
 install-dest = $(DESTDIR)$(word 1,$(subst :, ,$(1)))
 install-mode = $(word 2,$(subst :, ,$(1)))
@@ -394,8 +402,9 @@ help:
 	@echo '  run             - boot vmlinux as dom0 on Xen 4.17 under QEMU (XEN_BOOT_FLAGS=...)'
 	@echo '  clean           - remove what the build made, keep the configuration'
 	@echo '  mrproper        - remove everything the build and configuration made'
-	@echo '  install         - install xen-feat-note, its manual page and bash completion'
-	@echo '                    (PREFIX=/usr/local, DESTDIR=staging directory)'
+	@echo '  install         - install xen-feat-note, its manual page, bash completion and'
+	@echo '                    kernel hook (PREFIX=/usr/local, DESTDIR=staging directory,'
+	@echo '                    SYSCONFDIR=/etc for PREFIX /usr and /usr/local)'
 	@echo '  uninstall       - remove what install installed'
 	@echo ''
 	@echo 'Testing and set-up:'

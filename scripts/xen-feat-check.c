@@ -237,8 +237,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	}
 	if (pick_target(o, version, arch, pv32))
 		return XFC_USAGE;
+	/* the one Xen of --xen-version or --xen is the floor */
 	if (o->has_expect && o->has_target && !floor)
-		floor = version;
+		floor = version ? version : o->hypervisor.version_text;
 	if (o->has_expect && o->has_target)
 		o->expect.floor = o->target.version;
 	if (o->has_expect != (floor != NULL))
