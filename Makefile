@@ -35,12 +35,20 @@ __one-by-one:
 skip-makefile := 1
 endif
 
+# make splits paths at spaces and colons: refuse them up front, as Linux does.
+ifneq ($(words $(subst :, ,$(CURDIR))),1)
+$(error the source tree's path "$(CURDIR)" contains a space or a colon, which make cannot handle: move the tree)
+endif
+
 # O=dir: build in dir, leaving the source tree as it is.
 ifeq ($(skip-makefile)$(KBUILD_SRC),)
 ifeq ("$(origin O)", "command line")
 KBUILD_OUTPUT := $(O)
 endif
 ifneq ($(KBUILD_OUTPUT),)
+ifneq ($(words $(subst :, ,$(KBUILD_OUTPUT))),1)
+$(error the output directory "$(KBUILD_OUTPUT)" contains a space or a colon, which make cannot handle: choose another O=)
+endif
 abs_objtree := $(shell mkdir -p '$(KBUILD_OUTPUT)' && cd '$(KBUILD_OUTPUT)' && pwd)
 $(if $(abs_objtree),,$(error cannot create output directory "$(KBUILD_OUTPUT)"))
 PHONY += $(MAKECMDGOALS) __sub-make
@@ -73,8 +81,22 @@ export ARCH
 
 KCONFIG_CONFIG := .config
 export KCONFIG_CONFIG
+
+# With O=, the source tree must hold no configuration or build of its
+# own: its files would shadow the output directory's.  Checked for the
+# configuration targets too, so that the first step already says so.
+goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+tree-free-goals := clean mrproper distclean help deps check check-% bench install uninstall
+ifneq ($(KBUILD_SRC),)
+ifneq ($(filter-out $(tree-free-goals),$(goals)),)
+ifneq ($(wildcard $(srctree)/.config $(srctree)/include/config $(srctree)/vmlinux),)
+$(error source tree $(srctree) is not clean: run 'make mrproper' there before building with O=)
+endif
+endif
+endif
 Kconfig := $(srctree)/Kconfig
-CONF := kconfig-conf
+# make -s: kconfig says nothing either.
+CONF = kconfig-conf$(if $(filter silent_,$(quiet)), -s)
 MCONF := kconfig-mconf
 NCONF := kconfig-nconf
 
@@ -147,14 +169,7 @@ savedefconfig:
 # ---------------------------------------------------------------------------
 # The build proper reads the configuration.
 
-goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 ifneq ($(filter-out $(no-dot-config-targets),$(goals)),)
-
-ifneq ($(KBUILD_SRC),)
-ifneq ($(wildcard $(srctree)/.config $(srctree)/include/config $(srctree)/vmlinux),)
-$(error source tree $(srctree) is not clean: run 'make mrproper' there before building with O=)
-endif
-endif
 
 ifeq ($(wildcard $(KCONFIG_CONFIG)),)
 $(error no configuration ($(CURDIR)/$(KCONFIG_CONFIG)): run 'make defconfig', 'make NAME_defconfig' or 'make menuconfig' first)
