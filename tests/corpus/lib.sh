@@ -196,6 +196,12 @@ corpus_payload_tool()
 	echo "$tool $off $len"
 }
 
+# corpus_bytes FILE OFFSET LENGTH: those bytes of FILE.
+corpus_bytes()
+{
+	dd if="$1" iflag=skip_bytes,count_bytes skip="$2" count="$3" bs=1M status=none
+}
+
 # corpus_extract BZIMAGE OUT: Linux's extract-vmlinux done by hand.  The
 # payload is located from the boot header (setup sectors, payload_offset,
 # payload_length), unpacked by the system's tool for its format, and must
@@ -210,8 +216,8 @@ corpus_extract()
 	info=$(corpus_payload_tool "$f") || { echo "not a bzImage with a payload Linux's compressors make"; return 1; }
 	read -r -a tool <<<"${info% * *}"
 	read -r off len <<<"${info#"${info% * *} "}"
-	want=$(tail -c +$((off + len - 3)) "$f" | head -c 4 | od -An -tu4 | tr -d ' ')
-	tail -c +$((off + 1)) "$f" | head -c "$len" | "${tool[@]}" >"$out" 2>/dev/null
+	want=$(corpus_bytes "$f" $((off + len - 4)) 4 | od -An -tu4 | tr -d ' ')
+	corpus_bytes "$f" "$off" "$len" | "${tool[@]}" >"$out" 2>/dev/null
 	got=$(stat -c %s "$out")
 	if [[ $got -ne $want ]]; then
 		echo "${tool[*]} gave $got bytes, the payload says $want"
