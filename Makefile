@@ -185,7 +185,7 @@ HOSTCC ?= gcc
 KBUILD_HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
 	-I$(srctree)/include -I$(srctree)/scripts $(HOSTCFLAGS)
 KBUILD_HOSTLDFLAGS := $(HOSTLDFLAGS)
-xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c \
+xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c xen-feat-config.c xen-feat-generate.c \
 	xen-feat-check.c xen-feat-error.c xen-feat-magic.c xen-feat-bzimage.c \
 	xen-feat-source.c xen-feat-elf.c xen-feat-decode.c xen-feat-verdict.c \
 	xen-feat-expect.c xen-feat-kconfig.c xen-feat-report.c \
