@@ -94,6 +94,7 @@ static volatile sig_atomic_t temp_live;
 
 static const int fatal_signals[] = { SIGHUP, SIGINT, SIGTERM };
 static struct sigaction saved_actions[sizeof(fatal_signals) / sizeof(fatal_signals[0])];
+static bool caught;		/* saved_actions hold what to restore */
 
 #define NR_FATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
@@ -134,6 +135,7 @@ static void catch_fatal(void)
 		if (saved_actions[i].sa_handler != SIG_IGN)
 			sigaction(fatal_signals[i], &sa, NULL);
 	}
+	caught = true;
 }
 
 /* Creates temp_path beside path, O_EXCL: nothing planted there is followed. */
@@ -166,8 +168,9 @@ static void drop_temp(void)
 	if (temp_live)
 		unlink(temp_path);
 	temp_live = 0;
-	for (size_t i = 0; i < NR_FATAL; i++)
+	for (size_t i = 0; caught && i < NR_FATAL; i++)
 		sigaction(fatal_signals[i], &saved_actions[i], NULL);
+	caught = false;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
