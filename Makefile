@@ -200,7 +200,7 @@ HOSTCC ?= gcc
 KBUILD_HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
 	-I$(srctree)/include -I$(srctree)/scripts $(HOSTCFLAGS)
 KBUILD_HOSTLDFLAGS := $(HOSTLDFLAGS)
-xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c \
+xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c xen-feat-config.c xen-feat-generate.c \
 	xen-feat-check.c xen-feat-error.c xen-feat-magic.c xen-feat-bzimage.c \
 	xen-feat-source.c xen-feat-elf.c xen-feat-decode.c xen-feat-verdict.c \
 	xen-feat-expect.c xen-feat-kconfig.c xen-feat-hypervisor.c xen-feat-report.c \
@@ -230,21 +230,25 @@ scripts/xen-feat-note: $(xen-feat-note-src-paths) $(wildcard $(srctree)/scripts/
 	$(call if_changed,hostcc)
 
 # ---------------------------------------------------------------------------
-# Generated header: rewritten only when its content changes, so that a
-# configuration change that leaves the notes alone rebuilds nothing.
+# Generated header, as kbuild's filechk does it: the generator runs on every
+# build and replaces the header only when its content differs from what the
+# configuration gives (so a damaged header is repaired, and a configuration
+# change that leaves the notes alone rebuilds nothing).  GEN is shown only
+# when it did: the header is then a new file.
 
 gen-header := include/generated/xen-feat-note.h
 
 quiet_cmd_gen_feat_note = GEN     $(gen-header)
       cmd_gen_feat_note = scripts/xen-feat-note generate include/config/auto.conf $(gen-header)
 
-include/config/xen-feat-note.stamp: include/config/auto.conf scripts/xen-feat-note \
-		$(if $(wildcard $(gen-header)),,FORCE)
-	$(Q)mkdir -p include/generated
-	$(call cmd,gen_feat_note)
-	$(Q)touch $@
+inode-of = $$(ls -di $(1) 2>/dev/null || :)
 
-$(gen-header): include/config/xen-feat-note.stamp ;
+$(gen-header): include/config/auto.conf scripts/xen-feat-note FORCE
+	$(Q)mkdir -p $(dir $@)
+	@set -e; before="$(call inode-of,$@)"; \
+	$(if $(quiet),,echo '$(call escsq,$(cmd_gen_feat_note))';) $(cmd_gen_feat_note); \
+	$(if $(filter quiet_,$(quiet)),[ "$$before" = "$(call inode-of,$@)" ] || \
+		echo '  $(call escsq,$(quiet_cmd_gen_feat_note))';) :
 
 # Tests may assemble the notes from a header of their own.
 XEN_FEAT_NOTE_H ?= $(gen-header)
@@ -287,12 +291,14 @@ quiet_cmd_cpp_lds_S = LDS     $@
       cmd_cpp_lds_S = mkdir -p $(dir $@) && $(CC) -E -P $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ \
 		      -MD -MF $(dot-target).d -MT $@ -o $@ $<
 
-# After linking, the image must say what the configuration asked for, on
-# every Xen from the floor on; a test's own note header skips that.
+# After linking, the image must carry the notes the configuration gives
+# and start as it asks on every Xen from the floor on; a test's own note
+# header skips that.
 xen-expect := $(if $(CONFIG_XEN_DOM0),$(if $(CONFIG_XEN_DOMU),both,dom0),domU)
 XEN_FEAT_POSTLINK_CHECK ?= $(if $(filter $(gen-header),$(XEN_FEAT_NOTE_H)),1,0)
 cmd_postlink = $(if $(filter 1,$(XEN_FEAT_POSTLINK_CHECK)), \
-	&& scripts/xen-feat-note check -q --expect $(xen-expect) --floor $(CONFIG_XEN_COMPAT) $@)
+	&& scripts/xen-feat-note check -q --expect $(xen-expect) --floor $(CONFIG_XEN_COMPAT) \
+	   --config include/config/auto.conf $@)
 
 quiet_cmd_link_vmlinux = LD      $@
       cmd_link_vmlinux = $(LD) -m $(LD_EMULATION) --build-id=none -n -T $(lds) -o $@ \

@@ -21,7 +21,7 @@ struct options {
 	bool has_expect;
 	struct xfc_expect expect;
 	const char *config_path;
-	struct xfc_kconfig config;
+	struct xfc_config config;
 	bool has_target;
 	struct xfc_target target;
 	const char *xen_path;
@@ -57,8 +57,9 @@ static void usage(FILE *out)
 "  --pv32 yes|no          with --xen-version: whether that x86_64 Xen runs\n"
 "                         32-bit PV guests (CONFIG_PV32; default: yes before\n"
 "                         4.16, no from 4.16 on, as Xen's own default)\n"
-"  --config FILE          compare the notes with a kernel .config\n"
-"                         (CONFIG_XEN_DOM0, CONFIG_XEN_DOMU, CONFIG_XEN_COMPAT)\n"
+"  --config FILE          compare the notes with those a kernel .config or\n"
+"                         auto.conf gives (as `xen-feat-note generate` would\n"
+"                         write them), and its dom0, domU and oldest Xen\n"
 "  --max-unpacked BYTES   bound on unpacked bytes (suffix K, M, G; default %lluM)\n"
 "  -q, --quiet            print nothing unless something fails\n"
 "  -h, --help             this text\n"
@@ -68,19 +69,21 @@ static void usage(FILE *out)
 "   1  --expect not met\n"
 "   2  usage error\n"
 "   3  --config: the notes and the .config disagree\n"
-"   4  cannot open or read a file\n"
-"   5  not ELF, bzImage, or a compressor Linux uses\n"
+"   4  cannot open or read a file (or --config is not a regular file)\n"
+"   5  not ELF, bzImage, or a compressor Linux uses; or --config is not a\n"
+"      kernel configuration (binary content, a malformed line or value)\n"
 "   6  truncated: the input ends inside a header, table or note area\n"
 "   7  lying header: a size or offset that is wrong, points past the end,\n"
 "      or overflows\n"
 "   8  bad note: a name or descriptor size runs past its note area\n"
 "   9  over a limit: more than %u notes or %u MiB of note data,\n"
-"      or a decompressor needing too much memory\n"
+"      a decompressor needing too much memory, or --config over %u MiB\n"
 "  10  compressed stream stops before its end\n"
 "  11  compressed stream is corrupt\n"
 "  12  compressed stream unpacks past --max-unpacked\n"
 "  13  compressed input, but this build reads uncompressed ELF only\n",
-		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20);
+		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20,
+		XEN_CONFIG_SIZE_MAX >> 20);
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -257,7 +260,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 	struct xfc_elf elf;
 	struct xfc_verdict *v = calloc(XFC_VERDICTS_MAX, sizeof(*v));
 	struct xfc_expect_result expect_result;
-	struct xfc_finding findings[XFC_FINDINGS_MAX];
+	struct xfc_config_result *config = NULL;
 	struct xfc_report r = { .path = path, .err = &err };
 	int status;
 
@@ -285,13 +288,15 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		if (!expect_result.met)
 			status = XFC_EXPECT_FAILED;
 	}
-	if (r.elf && o->config_path) {
-		r.config_path = o->config_path;
-		r.findings = findings;
-		r.nr_findings = xfc_kconfig_compare(&o->config, v, r.nr_verdicts, findings);
-		for (unsigned int i = 0; i < r.nr_findings; i++)
-			if (findings[i].disagrees && status == XFC_OK)
-				status = XFC_CONFIG_DISAGREES;
+	if (r.elf && o->config_path && (config = malloc(sizeof(*config)))) {
+		xfc_config_compare(&o->config, &elf, v, r.nr_verdicts,
+				   o->has_target ? &o->target : NULL, config);
+		r.config = config;
+		if (xfc_config_disagrees(config) && status == XFC_OK)
+			status = XFC_CONFIG_DISAGREES;
+	} else if (r.elf && o->config_path) {
+		fprintf(stderr, PROG ": out of memory\n");
+		status = XFC_ERR_LIMIT;
 	}
 
 	if (o->json) {
@@ -302,10 +307,10 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		if (o->quiet) {
 			if (r.expect && !expect_result.met)
 				fprintf(stderr, PROG ": %s: %s\n", path, expect_result.why);
-			for (unsigned int i = 0; i < r.nr_findings; i++)
-				if (findings[i].disagrees)
+			for (unsigned int i = 0; config && i < config->nr_findings; i++)
+				if (config->findings[i].disagrees)
 					fprintf(stderr, PROG ": %s: %s: %s\n", path,
-						o->config_path, findings[i].text);
+						o->config_path, config->findings[i].text);
 		} else {
 			xfc_report_text(stdout, &r);
 		}
@@ -316,6 +321,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 
 	xfc_elf_free(&elf);
 	xfc_source_close(&src);
+	free(config);
 	free(v);
 	return status;
 }
@@ -329,7 +335,7 @@ int xen_feat_check_main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	if (parse_options(argc, argv, &o, &first))
 		return XFC_USAGE;
-	if (o.config_path && xfc_kconfig_read(o.config_path, &o.config, &err)) {
+	if (o.config_path && xfc_config_load(o.config_path, &o.config, &err)) {
 		fprintf(stderr, PROG ": %s (exit %d: %s)\n", err.msg, err.status,
 			xfc_status_name(err.status));
 		return err.status;

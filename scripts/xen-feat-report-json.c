@@ -220,6 +220,61 @@ static void put_verdict(FILE *out, const struct xfc_verdict *v)
 	fputc('}', out);
 }
 
+/* What the configuration gives: null where it gives nothing to compare. */
+static void put_expected(FILE *out, const struct xfc_config *c)
+{
+	const struct xen_config_notes *n = &c->notes;
+	char floor[32], summary[1024];
+	bool notes = n->xen && !c->refused;
+
+	xfc_config_summary(c, summary, sizeof(summary));
+	fprintf(out, "{\"xen\":%s,\"refused\":", n->xen ? "true" : "false");
+	if (c->refused) {
+		fprintf(out, "{\"line\":%u,\"message\":", c->refusal.line);
+		put_cstr(out, c->refusal.msg);
+		fputc('}', out);
+	} else {
+		fprintf(out, "null");
+	}
+	fprintf(out, ",\"features\":");
+	if (notes && n->has_string)
+		put_cstr(out, n->string);
+	else
+		fprintf(out, "null");
+	fprintf(out, ",\"features_compared\":%s,\"supported_features\":",
+		notes && n->has_floor ? "true" : "false");
+	if (notes)
+		put_words(out, n->words, XEN_FEAT_NR_WORDS);
+	else
+		fprintf(out, "null");
+	fprintf(out, ",\"dom0\":%s,\"domU\":%s,\"floor\":",
+		notes && n->dom0 ? "true" : "false", notes && n->domu ? "true" : "false");
+	if (notes && n->has_floor)
+		fprintf(out, "\"%s\"", xen_format_version(n->floor, floor, sizeof(floor)));
+	else
+		fprintf(out, "null");
+	fprintf(out, ",\"summary\":");
+	put_cstr(out, summary);
+	fputc('}', out);
+}
+
+static void put_config(FILE *out, const struct xfc_config_result *res)
+{
+	fprintf(out, ",\"config\":{\"file\":");
+	put_cstr(out, res->config->path);
+	fprintf(out, ",\"expected\":");
+	put_expected(out, res->config);
+	fprintf(out, ",\"findings\":[");
+	for (unsigned int i = 0; i < res->nr_findings; i++) {
+		fprintf(out, "%s{\"kind\":\"%s\",\"disagrees\":%s,\"text\":", i ? "," : "",
+			xfc_finding_kind_name(res->findings[i].kind),
+			res->findings[i].disagrees ? "true" : "false");
+		put_cstr(out, res->findings[i].text);
+		fputc('}', out);
+	}
+	fprintf(out, "]}");
+}
+
 void xfc_report_json(FILE *out, const struct xfc_report *r)
 {
 	const struct xfc_elf *elf = r->elf;
@@ -288,17 +343,7 @@ void xfc_report_json(FILE *out, const struct xfc_report *r)
 		put_cstr(out, r->expect_result->why);
 		fputc('}', out);
 	}
-	if (r->config_path) {
-		fprintf(out, ",\"config\":{\"file\":");
-		put_cstr(out, r->config_path);
-		fprintf(out, ",\"findings\":[");
-		for (unsigned int i = 0; i < r->nr_findings; i++) {
-			fprintf(out, "%s{\"disagrees\":%s,\"text\":", i ? "," : "",
-				r->findings[i].disagrees ? "true" : "false");
-			put_cstr(out, r->findings[i].text);
-			fputc('}', out);
-		}
-		fprintf(out, "]}");
-	}
+	if (r->config)
+		put_config(out, r->config);
 	fputc('}', out);
 }

@@ -193,13 +193,15 @@ void xfc_report_text(FILE *out, const struct xfc_report *r)
 			xen_format_version(r->expect->floor, floor, sizeof(floor)),
 			r->expect_result->met ? "met" : "NOT met", r->expect_result->why);
 	}
-	if (r->config_path) {
-		fprintf(out, "  Config %s:\n", r->config_path);
-		if (!r->nr_findings)
-			fprintf(out, "    nothing about Xen roles in it\n");
-		for (unsigned int i = 0; i < r->nr_findings; i++)
+	if (r->config) {
+		const struct xfc_config_result *c = r->config;
+		char gives[1024];
+
+		xfc_config_summary(c->config, gives, sizeof(gives));
+		fprintf(out, "  Config %s:\n    gives: %s\n", c->config->path, gives);
+		for (unsigned int i = 0; i < c->nr_findings; i++)
 			fprintf(out, "    %s: %s\n",
-				r->findings[i].disagrees ? "DISAGREES" : "agrees",
-				r->findings[i].text);
+				c->findings[i].disagrees ? "DISAGREES" : "agrees",
+				c->findings[i].text);
 	}
 }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
+
 #include "xen-feat-report.h"
 
 const char *xfc_status_name(enum xfc_status status)
@@ -44,4 +46,39 @@ const char *xfc_basis_name(enum xfc_dom0_basis basis)
 	case XFC_DOM0_OTHER:		return "other";
 	}
 	return "unknown";
+}
+
+void xfc_config_summary(const struct xfc_config *c, char *buf, size_t size)
+{
+	const struct xen_config_notes *n = &c->notes;
+	char floor[16], words[16 * XEN_FEAT_NR_WORDS] = "";
+	size_t len = 0;
+
+	if (!n->xen) {
+		snprintf(buf, size, "no Xen notes (CONFIG_XEN is not set)");
+		return;
+	}
+	if (c->refused) {
+		if (c->refusal.line)
+			snprintf(buf, size, "no notes: the generator refuses it (line %u: %s)",
+				 c->refusal.line, c->refusal.msg);
+		else
+			snprintf(buf, size, "no notes: the generator refuses it (%s)", c->refusal.msg);
+		return;
+	}
+	for (size_t w = 0; w < XEN_FEAT_NR_WORDS; w++)
+		len += (size_t)snprintf(words + len, sizeof(words) - len, "%s0x%08x",
+					w ? " " : "", n->words[w]);
+	xen_format_version(n->floor, floor, sizeof(floor));
+	if (!n->has_floor)
+		snprintf(buf, size, "SUPPORTED_FEATURES %s, %s; FEATURES is not compared: "
+			 "without CONFIG_XEN_COMPAT (this project's options) no oldest Xen says what it may name",
+			 words, n->dom0 ? "dom0 support" : "no dom0 support");
+	else if (!n->has_string)
+		snprintf(buf, size, "no FEATURES (CONFIG_XEN_PV is not set), SUPPORTED_FEATURES %s, for %s, oldest Xen %s",
+			 words, n->dom0 && n->domu ? "dom0+domU" : n->dom0 ? "dom0 only" : "domU only", floor);
+	else
+		snprintf(buf, size, "FEATURES \"%s\", SUPPORTED_FEATURES %s, for %s, oldest Xen %s",
+			 n->string, words,
+			 n->dom0 && n->domu ? "dom0+domU" : n->dom0 ? "dom0 only" : "domU only", floor);
 }

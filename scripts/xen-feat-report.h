@@ -26,9 +26,7 @@ struct xfc_report {
 	const struct xfc_hypervisor *hypervisor;
 	const struct xfc_expect *expect;	/* NULL without --expect */
 	const struct xfc_expect_result *expect_result;
-	const char *config_path;		/* NULL without --config */
-	const struct xfc_finding *findings;
-	unsigned int nr_findings;
+	const struct xfc_config_result *config;	/* NULL without --config */
 	const struct xfc_error *err;		/* status XFC_OK when all went well */
 };
 
@@ -39,5 +37,7 @@ void xfc_report_json(FILE *out, const struct xfc_report *r);
 const char *xfc_status_name(enum xfc_status status);
 const char *xfc_machine_name(unsigned int machine);
 const char *xfc_basis_name(enum xfc_dom0_basis basis);
+/* What the configuration gives, in words: "dom0+domU, oldest Xen 3.0.3". */
+void xfc_config_summary(const struct xfc_config *c, char *buf, size_t size);
 
 #endif /* XEN_FEAT_REPORT_H */

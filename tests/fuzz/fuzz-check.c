@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "xen-feat-config.h"
 #include "xen-feat-elf.h"
 #include "xen-feat-expect.h"
 #include "xen-feat-kconfig.h"
@@ -22,12 +23,30 @@
 /* Small, so that streams that unpack without end stop quickly. */
 #define FUZZ_UNPACKED_MAX (4u << 20)
 
+/* A domU-only kernel for Xen 4.2 and later, as --config reads it. */
+static const char config_text[] =
+	"CONFIG_X86_64=y\nCONFIG_XEN=y\nCONFIG_XEN_PV=y\n# CONFIG_XEN_DOM0 is not set\n"
+	"CONFIG_XEN_DOMU=y\nCONFIG_XEN_COMPAT=0x040200\n";
+
+static void load_config(struct xfc_config *c)
+{
+	struct xen_config_error err;
+
+	memset(c, 0, sizeof(*c));
+	c->path = "cfg";
+	if (xen_config_parse(c->path, config_text, sizeof(config_text) - 1, &c->cfg, &err) ||
+	    xen_config_notes(&c->cfg, &c->notes, &err))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int memfd = -1;
 	static FILE *sink;
+	static struct xfc_config config;
+	static struct xfc_config_result result;
 	struct xfc_error err = { XFC_OK, "" };
 	struct xfc_source src;
 	struct xfc_elf elf;
@@ -39,6 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sink = fopen("/dev/null", "w");
 		if (memfd < 0 || !sink)
 			abort();
+		load_config(&config);
 	}
 	if (ftruncate(memfd, 0) || (size && pwrite(memfd, data, size, 0) != (ssize_t)size))
 		abort();
@@ -54,17 +74,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
 		struct xfc_expect want = { XFC_ROLE_BOTH, XEN_VERSION_CODE(3, 0, 2) };
 		struct xfc_expect_result res;
-		struct xfc_kconfig cfg = { XFC_UNSET, XFC_SET, true, XEN_VERSION_CODE(4, 2, 0) };
-		struct xfc_finding findings[XFC_FINDINGS_MAX];
 		struct xfc_report r = {
 			.path = "fuzz", .src = &src, .elf = &elf, .verdicts = v,
-			.expect = &want, .expect_result = &res, .config_path = "cfg",
-			.findings = findings, .err = &err,
+			.expect = &want, .expect_result = &res, .config = &result,
+			.err = &err,
 		};
 
 		r.nr_verdicts = xfc_verdicts(&elf, NULL, v);
 		xfc_check_expect(v, r.nr_verdicts, &want, &res);
-		r.nr_findings = xfc_kconfig_compare(&cfg, v, r.nr_verdicts, findings);
+		xfc_config_compare(&config, &elf, v, r.nr_verdicts, NULL, &result);
 		xfc_report_text(sink, &r);
 		xfc_report_json(sink, &r);
 	} else {
