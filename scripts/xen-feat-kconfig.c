@@ -397,6 +397,10 @@ static const char *claim_of(const struct xfc_verdict *v, size_t nr)
 		if (v[i].dom0_basis == XFC_DOM0_ASSUMED)
 			return "the notes claim dom0 support by leaving out SUPPORTED_FEATURES (Xen then assumes it)";
 	}
+	/* No Xen gets as far as the dom0 check, but the notes still say it. */
+	for (size_t i = 0; i < nr; i++)
+		if (v[i].supported[XENFEAT_dom0 / 32] >> (XENFEAT_dom0 % 32) & 1)
+			return "the notes claim dom0 support (dom0, feature 11, is in their supported set)";
 	return NULL;
 }
 
@@ -427,6 +431,12 @@ static void compare_dom0(const struct roles *cfg, const struct xfc_verdict *v, s
 			    "CONFIG_XEN_DOM0 %s and the notes agree: they do not claim dom0 support%s%s%s",
 			    state, any_unchecked ? " (" : "", any_unchecked ? old : "",
 			    any_unchecked ? " do not check and would start it as dom0 anyway)" : "");
+			return;
+		}
+		if (!any_start && !any_unchecked) {
+			say(res, XFC_FINDING_DOM0, true,
+			    "CONFIG_XEN_DOM0 %s, yet %s; no Xen loads this image, so none starts it as dom0, but every Xen from 4.2 on would take the claim instead of refusing it",
+			    state, claim);
 			return;
 		}
 		xfc_list_generations(v, nr, starts, gens, sizeof(gens));
