@@ -238,10 +238,18 @@ bool xen_build_runs(const struct xen_build *build, const struct xen_generation *
 	return false;
 }
 
+/*
+ * Called for every piece of a FEATURES string, by every generation's
+ * reading: the first character rules out almost every name before any
+ * length is taken, so a string costs time in proportion to its length.
+ */
 const struct xen_feature *xen_feature_by_name(const char *name, size_t len)
 {
+	if (len == 0)
+		return NULL;
 	for (size_t i = 0; i < xen_nr_features; i++)
-		if (strlen(xen_features[i].name) == len &&
+		if (xen_features[i].name[0] == name[0] &&
+		    strlen(xen_features[i].name) == len &&
 		    !memcmp(xen_features[i].name, name, len))
 			return &xen_features[i];
 	return NULL;
@@ -355,7 +363,8 @@ static const struct xen_feature *known_name(const struct xen_generation *gen,
 	}
 	for (size_t i = 0; i < xen_nr_features; i++) {
 		feat = &xen_features[i];
-		if (xen_generation_knows(gen, feat) && strlen(feat->name) >= len &&
+		if ((len == 0 || feat->name[0] == piece[0]) &&
+		    xen_generation_knows(gen, feat) && strlen(feat->name) >= len &&
 		    !memcmp(feat->name, piece, len))
 			return feat;
 	}
