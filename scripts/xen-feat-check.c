@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* `check`: options, the run over each image, exit status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct options {
 	const char *xen_path;
 	struct xfc_hypervisor hypervisor;
 	uint64_t unpacked_max;
+	uint64_t max_memory;
 };
 
 static void usage(FILE *out)
@@ -60,6 +62,10 @@ static void usage(FILE *out)
 "  --config FILE          compare the notes with a kernel .config\n"
 "                         (CONFIG_XEN_DOM0, CONFIG_XEN_DOMU, CONFIG_XEN_COMPAT)\n"
 "  --max-unpacked BYTES   bound on unpacked bytes (suffix K, M, G; default %lluM)\n"
+"  --max-memory BYTES     bound on the memory held for one image: the\n"
+"                         decompressor's window or dictionary, the unpacked\n"
+"                         look-behind, the ELF tables and notes (suffix K, M,\n"
+"                         G; default %lluM, room for Linux's lzma -9)\n"
 "  -q, --quiet            print nothing unless something fails\n"
 "  -h, --help             this text\n"
 "\n"
@@ -68,19 +74,29 @@ static void usage(FILE *out)
 "   1  --expect not met\n"
 "   2  usage error\n"
 "   3  --config: the notes and the .config disagree\n"
-"   4  cannot open or read a file\n"
-"   5  not ELF, bzImage, or a compressor Linux uses\n"
+"   4  cannot open or read a file, or it is not a regular file (a FIFO or\n"
+"      a device is refused at once, never waited on)\n"
+"   5  not ELF, bzImage, or a compressor Linux uses; or a bzImage with no\n"
+"      Linux kernel in it (memtest86+)\n"
 "   6  truncated: the input ends inside a header, table or note area\n"
 "   7  lying header: a size or offset that is wrong, points past the end,\n"
 "      or overflows\n"
-"   8  bad note: a name or descriptor size runs past its note area\n"
-"   9  over a limit: more than %u notes or %u MiB of note data,\n"
-"      or a decompressor needing too much memory\n"
+"   8  bad note: what Xen reads of a note lies past the end of the image,\n"
+"      a string is longer than libelf reads, or a size makes libelf before\n"
+"      Xen 4.3 walk backwards; Xen calls such an image broken (the report\n"
+"      is printed all the same)\n"
+"   9  over a limit: more than %u notes, %u MiB of note data, or %u\n"
+"      Xen notes whose descriptors lie outside their note areas\n"
 "  10  compressed stream stops before its end\n"
 "  11  compressed stream is corrupt\n"
 "  12  compressed stream unpacks past --max-unpacked\n"
-"  13  compressed input, but this build reads uncompressed ELF only\n",
-		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20);
+"  13  compressed input, but this build reads uncompressed ELF only\n"
+"  14  needs more memory than --max-memory: a compressed stream whose\n"
+"      window or dictionary does not fit, refused before it is allocated\n"
+"      (a zstd window, which fills as it unpacks, once it would outgrow\n"
+"      it), or tables and notes that do not fit beside it\n",
+		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_MEMORY_MAX_DEFAULT >> 20,
+		XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20, XFC_FAR_DESCS_MAX);
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -91,6 +107,7 @@ static int bad_usage(const char *fmt, const char *arg)
 	return XFC_USAGE;
 }
 
+/* A positive size, in bytes or with K, M or G; false unless it fits in 64 bits. */
 static bool parse_size(const char *text, uint64_t *out)
 {
 	char *end;
@@ -99,7 +116,10 @@ static bool parse_size(const char *text, uint64_t *out)
 
 	if (text[0] < '0' || text[0] > '9')
 		return false;
+	errno = 0;
 	v = strtoull(text, &end, 10);
+	if (errno == ERANGE)
+		return false;
 	if (*end == 'K' || *end == 'k')
 		shift = 10;
 	else if (*end == 'M' || *end == 'm')
@@ -195,6 +215,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	int i;
 
 	o->unpacked_max = XFC_UNPACKED_MAX_DEFAULT;
+	o->max_memory = XFC_MEMORY_MAX_DEFAULT;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *arg = argv[i];
 
@@ -230,7 +251,10 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			o->config_path = val;
 		} else if ((val = option_value(argc, argv, &i, "--max-unpacked"))) {
 			if (!parse_size(val, &o->unpacked_max))
-				return bad_usage("--max-unpacked '%s' is not a size like 512M", val);
+				return bad_usage("--max-unpacked '%s' is not a size like 512M (bytes, or K, M or G of them; at least 1 and below 2^64 bytes)", val);
+		} else if ((val = option_value(argc, argv, &i, "--max-memory"))) {
+			if (!parse_size(val, &o->max_memory))
+				return bad_usage("--max-memory '%s' is not a size like 96M (bytes, or K, M or G of them; at least 1 and below 2^64 bytes)", val);
 		} else {
 			return bad_usage("unknown option '%s' (or it lacks its value)", arg);
 		}
@@ -266,7 +290,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		return XFC_ERR_LIMIT;
 	}
 	r.src = &src;
-	if (xfc_source_open(&src, path, o->unpacked_max, &err) == XFC_OK &&
+	if (xfc_source_open(&src, path, o->unpacked_max, o->max_memory, &err) == XFC_OK &&
 	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
 		r.nr_verdicts = xfc_verdicts(&elf, o->has_target ? &o->target : NULL, v);
 		if (o->hypervisor.version)
@@ -274,6 +298,9 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		r.hypervisor_path = o->xen_path;
 		r.elf = &elf;
 		r.verdicts = v;
+		/* What libelf would call broken: reported in full, and exit 8. */
+		if (elf.broken[0])
+			xfc_fail(&err, XFC_ERR_NOTE, "%s", elf.broken);
 	}
 
 	status = err.status;
@@ -281,7 +308,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		xfc_check_expect(v, r.nr_verdicts, &o->expect, &expect_result);
 		r.expect = &o->expect;
 		r.expect_result = &expect_result;
-		if (!expect_result.met)
+		if (!expect_result.met && status == XFC_OK)
 			status = XFC_EXPECT_FAILED;
 	}
 	if (r.elf && o->config_path) {
@@ -292,12 +319,14 @@ static int check_one(const char *path, struct options *o, bool first_image)
 			if (findings[i].disagrees && status == XFC_OK)
 				status = XFC_CONFIG_DISAGREES;
 	}
+	/* The image's own final status, in its report too. */
+	r.status = status;
 
 	if (o->json) {
 		if (!first_image)
 			fputc(',', stdout);
 		xfc_report_json(stdout, &r);
-	} else if (err.status == XFC_OK && (!o->quiet || status != XFC_OK)) {
+	} else if (r.elf && (!o->quiet || status != XFC_OK)) {
 		if (o->quiet) {
 			if (r.expect && !expect_result.met)
 				fprintf(stderr, PROG ": %s: %s\n", path, expect_result.why);

@@ -30,6 +30,7 @@ struct xfc_report {
 	const struct xfc_finding *findings;
 	unsigned int nr_findings;
 	const struct xfc_error *err;		/* status XFC_OK when all went well */
+	int status;				/* the image's final status: err's, or --expect's, --config's */
 };
 
 void xfc_report_text(FILE *out, const struct xfc_report *r);

@@ -11,6 +11,11 @@
 
 #include "xen-feat-table.h"
 
+/* Linux's own elfnote.h names it from 6.12 on; the drop-in reads Linux's. */
+#ifndef XEN_ELFNOTE_PHYS32_RELOC
+#define XEN_ELFNOTE_PHYS32_RELOC 19
+#endif
+
 #define ALL_XEN XEN_VERSION_CODE(3, 0, 2)
 
 const struct xen_feature xen_features[] = {
@@ -493,6 +498,7 @@ const struct xen_note_type xen_note_types[] = {
 	{ "MOD_START_PFN",	XEN_ELFNOTE_MOD_START_PFN,	XEN_NOTE_NUMBER },
 	{ "SUPPORTED_FEATURES",	XEN_ELFNOTE_SUPPORTED_FEATURES,	XEN_NOTE_BIT_ARRAY },
 	{ "PHYS32_ENTRY",	XEN_ELFNOTE_PHYS32_ENTRY,	XEN_NOTE_NUMBER },
+	{ "PHYS32_RELOC",	XEN_ELFNOTE_PHYS32_RELOC,	XEN_NOTE_PHYS32_RELOC },
 };
 const size_t xen_nr_note_types = sizeof(xen_note_types) / sizeof(xen_note_types[0]);
 
