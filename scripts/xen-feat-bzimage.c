@@ -4,6 +4,7 @@
 #include "xen-feat-bzimage.h"
 
 #define OFF_SETUP_SECTS		0x1f1
+#define OFF_SYSSIZE		0x1f4
 #define OFF_HEADER_MAGIC	0x202
 #define OFF_VERSION		0x206
 #define OFF_PAYLOAD_OFFSET	0x248
@@ -32,7 +33,7 @@ int xfc_bzimage_locate(const unsigned char *head, size_t head_len,
 		       struct xfc_error *err)
 {
 	unsigned int setup_sects;
-	uint64_t pm_start;
+	uint64_t pm_start, pm_end;
 
 	if (head_len < XFC_BZIMAGE_HEADER_END)
 		return xfc_fail(err, XFC_ERR_TRUNCATED,
@@ -47,12 +48,31 @@ int xfc_bzimage_locate(const unsigned char *head, size_t head_len,
 	/* Boot sector plus setup sectors come before the protected-mode code. */
 	setup_sects = head[OFF_SETUP_SECTS] ? head[OFF_SETUP_SECTS] : 4;
 	pm_start = (uint64_t)(setup_sects + 1) * SECTOR;
+	/* syssize: the protected-mode code's length, in 16-byte units. */
+	pm_end = pm_start + (uint64_t)le32(head + OFF_SYSSIZE) * 16;
 	bz->payload_offset = pm_start + le32(head + OFF_PAYLOAD_OFFSET);
 	bz->payload_length = le32(head + OFF_PAYLOAD_LENGTH);
 
+	if (file_size < pm_start)
+		return xfc_fail(err, XFC_ERR_TRUNCATED,
+				"bzImage ends inside its real-mode setup code (%llu bytes; setup_sects %u makes it run to 0x%llx)",
+				(unsigned long long)file_size, setup_sects,
+				(unsigned long long)pm_start);
+	/*
+	 * Linux's kernels always say where their payload is; a bzImage that
+	 * does not (memtest86+, other programs booted the Linux way) holds
+	 * no kernel to read notes from.
+	 */
 	if (bz->payload_length == 0)
-		return xfc_fail(err, XFC_ERR_HEADER,
-				"bzImage payload_length is 0");
+		return xfc_fail(err, XFC_ERR_FORMAT,
+				"a bzImage (boot protocol %u.%02u) with no compressed kernel in it: its payload_length is 0, so it is not a Linux kernel (memtest86+ and other programs booted the Linux way look like this)",
+				bz->protocol >> 8, bz->protocol & 0xff);
+	/* Where the header says the code ends, past the end of the file: cut short. */
+	if (bz->payload_offset >= file_size && pm_end > file_size)
+		return xfc_fail(err, XFC_ERR_TRUNCATED,
+				"bzImage ends after %llu bytes, inside its protected-mode code (syssize says it runs to 0x%llx), before its payload at 0x%llx",
+				(unsigned long long)file_size, (unsigned long long)pm_end,
+				(unsigned long long)bz->payload_offset);
 	if (bz->payload_offset >= file_size)
 		return xfc_fail(err, XFC_ERR_HEADER,
 				"bzImage payload starts at 0x%llx (setup_sects %u, payload_offset 0x%x), beyond the end of the file (%llu bytes)",

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* `check`: options, the run over each image, exit status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct options {
 	const char *xen_path;
 	struct xfc_hypervisor hypervisor;
 	uint64_t unpacked_max;
+	uint64_t max_memory;
 };
 
 static void usage(FILE *out)
@@ -61,6 +63,10 @@ static void usage(FILE *out)
 "                         auto.conf gives (as `xen-feat-note generate` would\n"
 "                         write them), and its dom0, domU and oldest Xen\n"
 "  --max-unpacked BYTES   bound on unpacked bytes (suffix K, M, G; default %lluM)\n"
+"  --max-memory BYTES     bound on the memory held for one image: the\n"
+"                         decompressor's window or dictionary, the unpacked\n"
+"                         look-behind, the ELF tables and notes (suffix K, M,\n"
+"                         G; default %lluM, room for Linux's lzma -9)\n"
 "  -q, --quiet            print nothing unless something fails\n"
 "  -h, --help             this text\n"
 "\n"
@@ -69,20 +75,31 @@ static void usage(FILE *out)
 "   1  --expect not met\n"
 "   2  usage error\n"
 "   3  --config: the notes and the .config disagree\n"
-"   4  cannot open or read a file (or --config is not a regular file)\n"
-"   5  not ELF, bzImage, or a compressor Linux uses; or --config is not a\n"
-"      kernel configuration (binary content, a malformed line or value)\n"
+"   4  cannot open or read a file, or it is not a regular file (a FIFO or\n"
+"      a device is refused at once, never waited on), --config's included\n"
+"   5  not ELF, bzImage, or a compressor Linux uses; a bzImage with no\n"
+"      Linux kernel in it (memtest86+); or --config is not a kernel\n"
+"      configuration (binary content, a malformed line or value)\n"
 "   6  truncated: the input ends inside a header, table or note area\n"
 "   7  lying header: a size or offset that is wrong, points past the end,\n"
 "      or overflows\n"
-"   8  bad note: a name or descriptor size runs past its note area\n"
-"   9  over a limit: more than %u notes or %u MiB of note data,\n"
-"      a decompressor needing too much memory, or --config over %u MiB\n"
+"   8  bad note: what Xen reads of a note lies past the end of the image,\n"
+"      a string is longer than libelf reads, or a size makes libelf before\n"
+"      Xen 4.3 walk backwards; Xen calls such an image broken (the report\n"
+"      is printed all the same)\n"
+"   9  over a limit: more than %u notes, %u MiB of note data, %u Xen\n"
+"      notes whose descriptors lie outside their note areas, or --config\n"
+"      over %u MiB\n"
 "  10  compressed stream stops before its end\n"
 "  11  compressed stream is corrupt\n"
 "  12  compressed stream unpacks past --max-unpacked\n"
-"  13  compressed input, but this build reads uncompressed ELF only\n",
-		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20,
+"  13  compressed input, but this build reads uncompressed ELF only\n"
+"  14  needs more memory than --max-memory: a compressed stream whose\n"
+"      window or dictionary does not fit, refused before it is allocated\n"
+"      (a zstd window, which fills as it unpacks, once it would outgrow\n"
+"      it), or tables and notes that do not fit beside it\n",
+		XFC_UNPACKED_MAX_DEFAULT >> 20, XFC_MEMORY_MAX_DEFAULT >> 20,
+		XFC_NOTES_MAX, XFC_NOTE_BYTES_MAX >> 20, XFC_FAR_DESCS_MAX,
 		XEN_CONFIG_SIZE_MAX >> 20);
 }
 
@@ -94,6 +111,7 @@ static int bad_usage(const char *fmt, const char *arg)
 	return XFC_USAGE;
 }
 
+/* A positive size, in bytes or with K, M or G; false unless it fits in 64 bits. */
 static bool parse_size(const char *text, uint64_t *out)
 {
 	char *end;
@@ -102,7 +120,10 @@ static bool parse_size(const char *text, uint64_t *out)
 
 	if (text[0] < '0' || text[0] > '9')
 		return false;
+	errno = 0;
 	v = strtoull(text, &end, 10);
+	if (errno == ERANGE)
+		return false;
 	if (*end == 'K' || *end == 'k')
 		shift = 10;
 	else if (*end == 'M' || *end == 'm')
@@ -198,6 +219,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	int i;
 
 	o->unpacked_max = XFC_UNPACKED_MAX_DEFAULT;
+	o->max_memory = XFC_MEMORY_MAX_DEFAULT;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *arg = argv[i];
 
@@ -233,7 +255,10 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			o->config_path = val;
 		} else if ((val = option_value(argc, argv, &i, "--max-unpacked"))) {
 			if (!parse_size(val, &o->unpacked_max))
-				return bad_usage("--max-unpacked '%s' is not a size like 512M", val);
+				return bad_usage("--max-unpacked '%s' is not a size like 512M (bytes, or K, M or G of them; at least 1 and below 2^64 bytes)", val);
+		} else if ((val = option_value(argc, argv, &i, "--max-memory"))) {
+			if (!parse_size(val, &o->max_memory))
+				return bad_usage("--max-memory '%s' is not a size like 96M (bytes, or K, M or G of them; at least 1 and below 2^64 bytes)", val);
 		} else {
 			return bad_usage("unknown option '%s' (or it lacks its value)", arg);
 		}
@@ -270,7 +295,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		return XFC_ERR_LIMIT;
 	}
 	r.src = &src;
-	if (xfc_source_open(&src, path, o->unpacked_max, &err) == XFC_OK &&
+	if (xfc_source_open(&src, path, o->unpacked_max, o->max_memory, &err) == XFC_OK &&
 	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
 		r.nr_verdicts = xfc_verdicts(&elf, o->has_target ? &o->target : NULL, v);
 		if (o->hypervisor.version)
@@ -278,6 +303,9 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		r.hypervisor_path = o->xen_path;
 		r.elf = &elf;
 		r.verdicts = v;
+		/* What libelf would call broken: reported in full, and exit 8. */
+		if (elf.broken[0])
+			xfc_fail(&err, XFC_ERR_NOTE, "%s", elf.broken);
 	}
 
 	status = err.status;
@@ -285,7 +313,7 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		xfc_check_expect(v, r.nr_verdicts, &o->expect, &expect_result);
 		r.expect = &o->expect;
 		r.expect_result = &expect_result;
-		if (!expect_result.met)
+		if (!expect_result.met && status == XFC_OK)
 			status = XFC_EXPECT_FAILED;
 	}
 	if (r.elf && o->config_path && (config = malloc(sizeof(*config)))) {
@@ -298,12 +326,14 @@ static int check_one(const char *path, struct options *o, bool first_image)
 		fprintf(stderr, PROG ": out of memory\n");
 		status = XFC_ERR_LIMIT;
 	}
+	/* The image's own final status, in its report too. */
+	r.status = status;
 
 	if (o->json) {
 		if (!first_image)
 			fputc(',', stdout);
 		xfc_report_json(stdout, &r);
-	} else if (err.status == XFC_OK && (!o->quiet || status != XFC_OK)) {
+	} else if (r.elf && (!o->quiet || status != XFC_OK)) {
 		if (o->quiet) {
 			if (r.expect && !expect_result.met)
 				fprintf(stderr, PROG ": %s: %s\n", path, expect_result.why);

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <xen/interface/elfnote.h>
+
 #include "xen-feat-elf.h"
+#include "xen-feat-table.h"
 
 #define EI_NIDENT	16
 #define EI_CLASS	4
@@ -18,11 +22,15 @@
 #define PF_W		2
 #define SHT_NOTE	7
 #define NOTE_HEADER	12
+/* Past a note area's end: a note header and the four bytes of "Xen\0". */
+#define OVERHANG	(NOTE_HEADER + 4)
 
 struct area {
 	uint64_t off, size;
 	unsigned int index;		/* in its table */
-	const unsigned char *data;
+	const unsigned char *data;	/* data[0, held): the area and what follows it */
+	size_t held;
+	bool image_ends;		/* held stops where the image ends */
 };
 
 /* Where the fields we need sit in each header, by ELF class. */
@@ -72,34 +80,16 @@ static uint16_t u16(const struct xfc_elf *elf, const unsigned char *p)
 	return (uint16_t)xfc_elf_uint(elf, p, 2);
 }
 
-static int keep_buffer(struct xfc_elf *elf, unsigned char *buf,
-		       struct xfc_error *err)
+__attribute__((format(printf, 2, 3)))
+static void mark_broken(struct xfc_elf *elf, const char *fmt, ...)
 {
-	unsigned char **b = realloc(elf->buffers, (elf->nr_buffers + 1) * sizeof(*b));
+	va_list ap;
 
-	if (!b) {
-		free(buf);
-		return xfc_fail(err, XFC_ERR_LIMIT, "out of memory");
-	}
-	elf->buffers = b;
-	elf->buffers[elf->nr_buffers++] = buf;
-	return XFC_OK;
-}
-
-static int read_kept(struct xfc_source *src, struct xfc_elf *elf, uint64_t off,
-		     size_t len, const char *what, unsigned char **out,
-		     struct xfc_error *err)
-{
-	unsigned char *buf = malloc(len ? len : 1);
-	int ret;
-
-	if (!buf)
-		return xfc_fail(err, XFC_ERR_LIMIT, "out of memory for %s (%zu bytes)",
-				what, len);
-	if ((ret = keep_buffer(elf, buf, err)))
-		return ret;
-	*out = buf;
-	return xfc_source_read(src, off, buf, len, what, err);
+	if (elf->broken[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(elf->broken, sizeof(elf->broken), fmt, ap);
+	va_end(ap);
 }
 
 /* The physical span of the loadable segments, as libelf's elf_parse_binary() takes it. */
@@ -117,44 +107,67 @@ static void note_loadable(struct xfc_elf *elf, const struct layout *lo, const un
 	elf->has_loadable = true;
 }
 
+struct table {
+	bool sections;
+	uint64_t off;
+	unsigned int entsize, count;
+};
+
+static const char *table_name(bool sections)
+{
+	return sections ? "section header table" : "program header table";
+}
+
+/* The table's size, or an error if its entries are not this class's. */
+static int table_size(const struct xfc_elf *elf, const struct layout *lo,
+		      const struct table *t, size_t *size, struct xfc_error *err)
+{
+	size_t want = t->sections ? lo->shdr_size : lo->phdr_size;
+
+	*size = 0;
+	if (t->count == 0)
+		return XFC_OK;
+	if (t->entsize != want)
+		return xfc_fail(err, XFC_ERR_HEADER, "%s is %u bytes, not %zu as ELF%d needs",
+				t->sections ? "e_shentsize" : "e_phentsize", t->entsize, want,
+				elf->is64 ? 64 : 32);
+	*size = (size_t)t->count * t->entsize;
+	return XFC_OK;
+}
+
 /* The note areas of one header table: PT_NOTE segments or SHT_NOTE sections. */
 static int collect_areas(struct xfc_source *src, struct xfc_elf *elf,
-			 const struct layout *lo, bool sections,
-			 uint64_t table_off, unsigned int entsize,
-			 unsigned int count, struct area **areas,
-			 unsigned int *nr, struct xfc_error *err)
+			 const struct layout *lo, const struct table *t,
+			 struct area **areas, unsigned int *nr, bool quiet,
+			 struct xfc_error *err)
 {
-	const char *table = sections ? "section header table" : "program header table";
-	size_t want = sections ? lo->shdr_size : lo->phdr_size;
-	unsigned char *tab;
+	const char *kind = t->sections ? "section" : "segment";
+	const unsigned char *tab;
 	uint64_t total = 0;
+	size_t size;
 	int ret;
 
 	*nr = 0;
 	*areas = NULL;
-	if (count == 0)
-		return XFC_OK;
-	if (entsize != want)
-		return xfc_fail(err, XFC_ERR_HEADER, "%s is %u bytes, not %zu as ELF%d needs",
-				sections ? "e_shentsize" : "e_phentsize", entsize, want,
-				elf->is64 ? 64 : 32);
-	if ((ret = read_kept(src, elf, table_off, (size_t)count * entsize, table, &tab, err)))
+	if ((ret = table_size(elf, lo, t, &size, err)) || !size)
 		return ret;
-	*areas = calloc(count, sizeof(**areas));
+	if ((ret = xfc_source_get(src, t->off, size, table_name(t->sections), &tab, err)))
+		return ret;
+	*areas = calloc(t->count, sizeof(**areas));
 	if (!*areas)
-		return xfc_fail(err, XFC_ERR_LIMIT, "out of memory");
+		return xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
 
-	for (unsigned int i = sections ? 1 : 0; i < count; i++) {
-		const unsigned char *e = tab + (size_t)i * entsize;
+	for (unsigned int i = t->sections ? 1 : 0; i < t->count; i++) {
+		const unsigned char *e = tab + (size_t)i * t->entsize;
 		struct area a = { .index = i };
 
-		if (sections) {
+		if (t->sections) {
 			if (xfc_elf_u32(elf, e + 4) != SHT_NOTE)
 				continue;
 			a.off = xfc_elf_uint(elf, e + lo->sh_offset, lo->word);
 			a.size = xfc_elf_uint(elf, e + lo->sh_size, lo->word);
 		} else {
-			if (xfc_elf_u32(elf, e) == PT_LOAD)
+			if (!quiet && xfc_elf_u32(elf, e) == PT_LOAD)
 				note_loadable(elf, lo, e);
 			if (xfc_elf_u32(elf, e) != PT_NOTE)
 				continue;
@@ -165,21 +178,19 @@ static int collect_areas(struct xfc_source *src, struct xfc_elf *elf,
 				continue;
 		}
 		/* Xen walks an empty one too: its notes are looked for. */
-		elf->any_note_area = true;
+		if (!quiet)
+			elf->any_note_area = true;
 		if (a.size == 0)
 			continue;
 		if (a.off + a.size < a.off)
 			return xfc_fail(err, XFC_ERR_HEADER,
 					"%s %u: offset 0x%llx plus size 0x%llx overflows",
-					sections ? "section" : "segment", i,
-					(unsigned long long)a.off, (unsigned long long)a.size);
+					kind, i, (unsigned long long)a.off, (unsigned long long)a.size);
 		total += a.size;
 		if (a.size > XFC_NOTE_BYTES_MAX || total > XFC_NOTE_BYTES_MAX)
 			return xfc_fail(err, XFC_ERR_LIMIT,
-					"note %s hold more than %u MiB (%s %u is 0x%llx bytes)",
-					sections ? "sections" : "segments",
-					XFC_NOTE_BYTES_MAX >> 20,
-					sections ? "section" : "segment", i,
+					"note %ss hold more than %u MiB (%s %u is 0x%llx bytes)",
+					kind, XFC_NOTE_BYTES_MAX >> 20, kind, i,
 					(unsigned long long)a.size);
 		(*areas)[(*nr)++] = a;
 	}
@@ -194,39 +205,37 @@ static int by_offset(const void *a, const void *b)
 }
 
 /*
- * Reads the areas front to back, overlapping ones as one range, so that
- * a stream is unpacked once.
+ * Reads the areas, each with the bytes a note header and name may reach
+ * past its end, front to back: a stream is unpacked once.
  */
-static int load_areas(struct xfc_source *src, struct xfc_elf *elf,
-		      struct area *areas, unsigned int nr, bool sections,
-		      struct xfc_error *err)
+static int load_areas(struct xfc_source *src, struct area *areas,
+		      unsigned int nr, bool sections, struct xfc_error *err)
 {
 	struct area **order = calloc(nr ? nr : 1, sizeof(*order));
 	char what[64];
 	int ret = XFC_OK;
 
 	if (!order)
-		return xfc_fail(err, XFC_ERR_LIMIT, "out of memory");
+		return xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
 	for (unsigned int i = 0; i < nr; i++)
 		order[i] = &areas[i];
 	qsort(order, nr, sizeof(*order), by_offset);
 
-	for (unsigned int i = 0; i < nr && !ret;) {
-		uint64_t start = order[i]->off, end = start + order[i]->size;
-		unsigned int j = i + 1;
-		unsigned char *buf;
+	for (unsigned int i = 0; i < nr && !ret; i++) {
+		struct area *a = order[i];
+		const unsigned char *p;
+		size_t got;
 
-		while (j < nr && order[j]->off <= end) {
-			if (order[j]->off + order[j]->size > end)
-				end = order[j]->off + order[j]->size;
-			j++;
-		}
-		snprintf(what, sizeof(what), "note %s %u",
-			 sections ? "section" : "segment", order[i]->index);
-		ret = read_kept(src, elf, start, (size_t)(end - start), what, &buf, err);
-		for (; !ret && i < j; i++)
-			order[i]->data = buf + (order[i]->off - start);
-		i = j;
+		snprintf(what, sizeof(what), "note %s %u", sections ? "section" : "segment",
+			 a->index);
+		/* The area itself must be in the image; what follows it, if there. */
+		ret = xfc_source_get_upto(src, a->off, (size_t)a->size + OVERHANG, what,
+					  &p, &got, err);
+		if (!ret && got < a->size)
+			ret = xfc_source_get(src, a->off, (size_t)a->size, what, &p, err);
+		a->data = p;
+		a->held = got;
+		a->image_ends = got < a->size + OVERHANG;
 	}
 	free(order);
 	return ret;
@@ -240,7 +249,7 @@ static int add_xen_note(struct xfc_elf *elf, const struct xfc_note *note,
 		struct xfc_note *n = realloc(elf->xen, cap * sizeof(*n));
 
 		if (!n)
-			return xfc_fail(err, XFC_ERR_LIMIT, "out of memory");
+			return xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
 		elf->xen = n;
 		elf->xen_cap = cap;
 	}
@@ -248,75 +257,311 @@ static int add_xen_note(struct xfc_elf *elf, const struct xfc_note *note,
 	return XFC_OK;
 }
 
-static uint64_t round4(uint64_t v)
+/* libelf rounds name and descriptor sizes up in 32 bits: 0xfffffffd and up wrap to 0. */
+static uint32_t round4(uint32_t v)
 {
-	return (v + 3) & ~(uint64_t)3;
+	return (uint32_t)(v + 3u) & ~3u;
 }
 
+static bool is_string(uint32_t type)
+{
+	const struct xen_note_type *t = xen_note_type_by_nr(type);
+
+	return t && t->kind == XEN_NOTE_STRING;
+}
+
+/* Bytes of a descriptor kept at least (those past the image read as 0). */
+static uint64_t desc_min(const struct xfc_note *n)
+{
+	return n->descsz < XFC_NOTE_HELD_MIN ? n->descsz : XFC_NOTE_HELD_MIN;
+}
+
+/*
+ * Walks one area as libelf does: each note that starts before the end is
+ * read, wherever its name and descriptor lie; the walk ends with the first
+ * note that starts at or past the end, or one that starts past the image.
+ */
 static int walk_notes(struct xfc_elf *elf, const struct area *a, bool sections,
 		      struct xfc_error *err)
 {
 	const char *kind = sections ? "section" : "segment";
 	uint64_t p = 0;
 
-	/* Fewer bytes than a note header left: padding, as Xen sees it. */
-	while (a->size - p >= NOTE_HEADER) {
+	while (p < a->size) {
 		const unsigned char *h = a->data + p;
-		uint32_t namesz = xfc_elf_u32(elf, h);
-		uint32_t descsz = xfc_elf_u32(elf, h + 4);
-		uint64_t room = a->size - p;		/* from this note's header on */
-		uint64_t desc_at = NOTE_HEADER + round4(namesz);
-		uint64_t desc_room = desc_at <= room ? room - desc_at : 0;
+		uint32_t namesz, descsz;
+		uint64_t end, name_room;
 
 		if (++elf->nr_notes > XFC_NOTES_MAX)
 			return xfc_fail(err, XFC_ERR_LIMIT,
 					"more than %u notes (Xen stops there too)",
 					XFC_NOTES_MAX);
-		if (namesz > room - NOTE_HEADER)
-			return xfc_fail(err, XFC_ERR_NOTE,
-					"note at 0x%llx: name size %u runs past the end of note %s %u (%llu bytes left)",
-					(unsigned long long)(a->off + p), namesz, kind,
-					a->index, (unsigned long long)(room - NOTE_HEADER));
-		if (descsz > desc_room)
-			return xfc_fail(err, XFC_ERR_NOTE,
-					"note at 0x%llx: descriptor size %u runs past the end of note %s %u (%llu bytes left)",
-					(unsigned long long)(a->off + p), descsz, kind, a->index,
-					(unsigned long long)desc_room);
-		if (namesz >= 4 && !memcmp(h + NOTE_HEADER, "Xen", 4)) {
+		/* Inside the area, or in the overhang read after it. */
+		if (p + NOTE_HEADER > a->held) {
+			mark_broken(elf, "the note at 0x%llx in note %s %u: its header runs past the end of the image, where libelf reads zeros (\"out of range access\")",
+				    (unsigned long long)(a->off + p), kind, a->index);
+			break;
+		}
+		namesz = xfc_elf_u32(elf, h);
+		descsz = xfc_elf_u32(elf, h + 4);
+		end = p + NOTE_HEADER + round4(namesz) + round4(descsz);
+		/*
+		 * Before its bounds checks (Xen 4.3), libelf held the rounded
+		 * sizes in an int: 2 GiB or more went negative, and the walk
+		 * went backwards out of the image (the real 4.2 loader
+		 * crashes).  Later libelf reads on, as below.
+		 */
+		if ((round4(namesz) | round4(descsz)) & 0x80000000u)
+			mark_broken(elf, "the note at 0x%llx in note %s %u: its %s size 0x%x, rounded up, is 2 GiB or more, which libelf before Xen 4.3 takes as negative, walking back out of the image (Xen 4.3 and later read on)",
+				    (unsigned long long)(a->off + p), kind, a->index,
+				    round4(namesz) & 0x80000000u ? "name" : "descriptor",
+				    round4(namesz) & 0x80000000u ? namesz : descsz);
+		name_room = a->held - (p + NOTE_HEADER);
+		/*
+		 * libelf reads the name as a string and compares it with
+		 * "Xen": its four bytes decide, and a name with no NUL
+		 * before the end of the image cannot be read.
+		 */
+		if (name_room < 4 && !memchr(h + NOTE_HEADER, 0, name_room)) {
+			mark_broken(elf, "the note at 0x%llx in note %s %u: its name runs past the end of the image (\"out of range access\")",
+				    (unsigned long long)(a->off + p), kind, a->index);
+		} else if (name_room >= 4 && !memcmp(h + NOTE_HEADER, "Xen", 4)) {
 			struct xfc_note n = {
 				.type = xfc_elf_u32(elf, h + 8),
+				.namesz = namesz,
 				.descsz = descsz,
-				.desc = descsz ? h + desc_at : h,
 				.offset = a->off + p,
+				.desc_offset = a->off + p + NOTE_HEADER + round4(namesz),
+				.overrun = end > a->size ? end - a->size : 0,
+				.area = a->index,
 			};
-			int ret = add_xen_note(elf, &n, err);
+			uint64_t in = p + NOTE_HEADER + round4(namesz);
+			const struct xen_note_type *t = xen_note_type_by_nr(n.type);
+			int ret;
 
-			if (ret)
+			/* The descriptor, if the area (with its overhang) holds it. */
+			if (in <= a->held) {
+				n.desc = a->data + in;
+				n.held = (size_t)(a->held - in);
+			}
+			if (n.overrun && !elf->nr_overruns++)
+				snprintf(elf->overrun, sizeof(elf->overrun),
+					 "the %s note at 0x%llx (descriptor size %u) ends %llu bytes past the end of note %s %u%s; Xen reads it all the same, from the bytes that follow",
+					 t ? t->name : "unknown", (unsigned long long)n.offset,
+					 descsz, (unsigned long long)n.overrun, kind, a->index,
+					 in + descsz <= a->size ? " (only its padding)" : "");
+			if ((ret = add_xen_note(elf, &n, err)))
 				return ret;
 		}
-		p += desc_at + round4(descsz);
-		if (p >= a->size)
-			break;
+		p = end;
 	}
 	return XFC_OK;
 }
 
-static int search(struct xfc_source *src, struct xfc_elf *elf,
-		  const struct layout *lo, bool sections, uint64_t table_off,
-		  unsigned int entsize, unsigned int count, struct xfc_error *err)
+static int keep_buffer(struct xfc_elf *elf, unsigned char *buf,
+		       struct xfc_error *err)
 {
+	unsigned char **b = realloc(elf->buffers, (elf->nr_buffers + 1) * sizeof(*b));
+
+	if (!b) {
+		free(buf);
+		return xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
+	}
+	elf->buffers = b;
+	elf->buffers[elf->nr_buffers++] = buf;
+	return XFC_OK;
+}
+
+/* Bytes of a descriptor libelf reads, strings aside. */
+static uint64_t xen_reads(uint32_t type, uint32_t descsz)
+{
+	const struct xen_note_type *t = xen_note_type_by_nr(type);
+
+	switch (t ? t->kind : XEN_NOTE_STRING) {
+	case XEN_NOTE_NUMBER:
+		return descsz == 1 || descsz == 2 || descsz == 4 || descsz == 8 ? descsz : 0;
+	case XEN_NOTE_BIT_ARRAY:
+		/* 32-bit words, whole ones only: XENFEAT_NR_SUBMAPS of them */
+		return descsz % 4 ? 0 : descsz < 4 * XEN_FEAT_NR_WORDS ? descsz : 4 * XEN_FEAT_NR_WORDS;
+	case XEN_NOTE_PHYS32_RELOC:
+		return descsz % 4 ? 0 : descsz < 12 ? descsz : 12;
+	case XEN_NOTE_STRING:		/* strings: to the NUL; unknown types: nothing */
+	case XEN_NOTE_NUMBER_LIST:	/* L1_MFN_VALID: libelf reads only its name */
+		break;
+	}
+	return 0;
+}
+
+static int by_desc(const void *a, const void *b)
+{
+	const struct xfc_note *x = *(struct xfc_note * const *)a, *y = *(struct xfc_note * const *)b;
+
+	return x->desc_offset < y->desc_offset ? -1 : x->desc_offset > y->desc_offset;
+}
+
+/* What a note's descriptor (and a string's reading) needs held. */
+static uint64_t desc_want(const struct xfc_note *n)
+{
+	uint64_t want = desc_min(n);
+
+	return is_string(n->type) ? want + XFC_XEN_STRING_MAX + 1 : want;
+}
+
+static bool desc_enough(const struct xfc_note *n, bool image_ends_there)
+{
+	uint64_t want = desc_min(n);
+
+	if (!want && !is_string(n->type))
+		return true;
+	if (!n->desc || n->held < want)
+		return image_ends_there && n->desc;
+	/* A string needs its NUL, or all libelf would read looking for it. */
+	if (is_string(n->type) && !memchr(n->desc, 0, n->held) &&
+	    n->held < want + XFC_XEN_STRING_MAX + 1)
+		return image_ends_there;
+	return true;
+}
+
+/*
+ * Descriptors the walk left short (they lie past their area and its
+ * overhang), read in ascending order so that a stream is unpacked once;
+ * then what is past the end of the image reads as libelf reads it.
+ */
+static int load_descriptors(struct xfc_source *src, struct xfc_elf *elf,
+			    size_t first, const bool *image_ends,
+			    struct xfc_error *err)
+{
+	struct xfc_note **order;
+	size_t nr = 0, zeroed = 0;
+	int ret = XFC_OK;
+
+	order = calloc(elf->nr_xen - first + 1, sizeof(*order));
+	if (!order)
+		return xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
+	for (size_t i = first; i < elf->nr_xen; i++)
+		if (!desc_enough(&elf->xen[i], image_ends[i - first]))
+			order[nr++] = &elf->xen[i];
+	if (nr > XFC_FAR_DESCS_MAX) {
+		free(order);
+		return xfc_fail(err, XFC_ERR_LIMIT,
+				"more than %u Xen notes whose descriptors lie outside their note area",
+				XFC_FAR_DESCS_MAX);
+	}
+	qsort(order, nr, sizeof(*order), by_desc);
+	for (size_t i = 0; i < nr && !ret; i++) {
+		struct xfc_note *n = order[i];
+		const unsigned char *p;
+		size_t got;
+		char what[64];
+
+		snprintf(what, sizeof(what), "descriptor of the note at 0x%llx",
+			 (unsigned long long)n->offset);
+		ret = xfc_source_get_upto(src, n->desc_offset, (size_t)desc_want(n), what,
+					  &p, &got, err);
+		if (!ret && got >= n->held) {
+			n->desc = p;
+			n->held = got;
+		}
+	}
+	free(order);
+	/* Past the end of the image: zeros, and a broken image. */
+	for (size_t i = first; !ret && i < elf->nr_xen; i++) {
+		struct xfc_note *n = &elf->xen[i];
+		uint64_t want = desc_min(n);
+		unsigned char *z;
+
+		const unsigned char *nul = is_string(n->type) && n->desc ?
+					   memchr(n->desc, 0, n->held) : NULL;
+
+		if (is_string(n->type) && !nul && n->held >= want + XFC_XEN_STRING_MAX + 1)
+			mark_broken(elf, "the note at 0x%llx: its string runs on for more than %u bytes; libelf (from Xen 4.3 on) reads at most %u and calls the image broken (\"excessively long string\")",
+				    (unsigned long long)n->offset, XFC_XEN_STRING_MAX,
+				    XFC_XEN_STRING_MAX);
+		else if (is_string(n->type) && !nul)
+			mark_broken(elf, "the note at 0x%llx: its string has no NUL before the end of the image, so libelf cannot read it (\"out of range access\")",
+				    (unsigned long long)n->offset);
+		else if (is_string(n->type) && (size_t)(nul - n->desc) > XFC_XEN_STRING_MAX)
+			mark_broken(elf, "the note at 0x%llx: its string is %zu bytes long; libelf (from Xen 4.3 on) reads at most %u and calls the image broken (\"excessively long string\")",
+				    (unsigned long long)n->offset, (size_t)(nul - n->desc),
+				    XFC_XEN_STRING_MAX);
+		else if (n->held < xen_reads(n->type, n->descsz))
+			mark_broken(elf, "the note at 0x%llx: its %u-byte descriptor runs past the end of the image, where libelf reads zeros (\"out of range access\")",
+				    (unsigned long long)n->offset, n->descsz);
+		if (n->desc && n->held >= want)
+			continue;
+		if (!want) {
+			static const unsigned char nothing[1];
+
+			n->desc = nothing;
+			n->held = 0;
+			continue;
+		}
+		zeroed += want;
+		if (zeroed > XFC_NOTE_BYTES_MAX)
+			return xfc_fail(err, XFC_ERR_LIMIT,
+					"Xen notes whose descriptors lie past the end of the image claim more than %u MiB",
+					XFC_NOTE_BYTES_MAX >> 20);
+		z = calloc(1, want ? (size_t)want : 1);
+		if (!z)
+			return xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
+		if ((ret = keep_buffer(elf, z, err)))
+			return ret;
+		if (n->desc)
+			memcpy(z, n->desc, n->held);
+		n->desc = z;
+		n->held = (size_t)want;
+	}
+	return ret;
+}
+
+static int search_areas(struct xfc_source *src, struct xfc_elf *elf,
+			struct area *areas, unsigned int nr, bool sections,
+			struct xfc_error *err)
+{
+	size_t first = elf->nr_xen;
+	bool *ends = NULL;
+	int ret = load_areas(src, areas, nr, sections, err);
+
+	for (unsigned int i = 0; !ret && i < nr; i++) {
+		size_t before = elf->nr_xen;
+
+		ret = walk_notes(elf, &areas[i], sections, err);
+		if (!ret && elf->nr_xen > before) {
+			bool *e = realloc(ends, elf->nr_xen - first);
+
+			if (!e) {
+				ret = xfc_fail(err, XFC_ERR_MEMORY, "out of memory");
+				break;
+			}
+			ends = e;
+			/* Whether the image ends where this area's buffer ends. */
+			for (size_t j = before; j < elf->nr_xen; j++)
+				ends[j - first] = areas[i].image_ends;
+		}
+	}
+	if (!ret && elf->nr_xen > first)
+		ret = load_descriptors(src, elf, first, ends, err);
+	elf->nr_areas = nr;
+	free(ends);
+	return ret;
+}
+
+/* Announces the note sections of a section header table already at hand. */
+static void expect_sections(struct xfc_source *src, struct xfc_elf *elf,
+			    const struct layout *lo, const struct table *t)
+{
+	struct xfc_error quiet = { XFC_OK, "" };
 	struct area *areas;
 	unsigned int nr;
-	int ret = collect_areas(src, elf, lo, sections, table_off, entsize, count,
-				&areas, &nr, err);
+	size_t size;
 
-	if (!ret)
-		ret = load_areas(src, elf, areas, nr, sections, err);
-	for (unsigned int i = 0; !ret && i < nr; i++)
-		ret = walk_notes(elf, &areas[i], sections, err);
-	elf->nr_areas = nr;
+	if (table_size(elf, lo, t, &size, &quiet) || !size ||
+	    !xfc_source_has(src, t->off, size))
+		return;
+	if (!collect_areas(src, elf, lo, t, &areas, &nr, true, &quiet))
+		for (unsigned int i = 0; i < nr; i++)
+			xfc_source_expect(src, areas[i].off, areas[i].size + OVERHANG);
 	free(areas);
-	return ret;
 }
 
 int xfc_elf_read_notes(struct xfc_source *src, struct xfc_elf *elf,
@@ -324,10 +569,14 @@ int xfc_elf_read_notes(struct xfc_source *src, struct xfc_elf *elf,
 {
 	unsigned char eh[64];
 	const struct layout *lo;
+	struct table ph, sh;
+	struct area *areas = NULL;
+	unsigned int nr = 0;
+	size_t size;
 	int ret;
 
 	memset(elf, 0, sizeof(*elf));
-	if ((ret = xfc_source_read(src, 0, eh, EI_NIDENT, "the ELF identification", err)))
+	if ((ret = xfc_source_read(src, 0, eh, EI_NIDENT, "ELF identification", err)))
 		return ret;
 	/* A plain file was recognised by this magic; unpacked data was not. */
 	if (memcmp(eh, "\177ELF", 4))
@@ -343,23 +592,41 @@ int xfc_elf_read_notes(struct xfc_source *src, struct xfc_elf *elf,
 	elf->is64 = eh[EI_CLASS] == ELFCLASS64;
 	elf->big_endian = eh[EI_DATA] == ELFDATA2MSB;
 	lo = elf->is64 ? &layout64 : &layout32;
-	if ((ret = xfc_source_read(src, 0, eh, lo->ehdr_size, "the ELF header", err)))
+	if ((ret = xfc_source_read(src, 0, eh, lo->ehdr_size, "ELF header", err)))
 		return ret;
 	elf->elf_type = u16(elf, eh + lo->e_type);
 	elf->machine = u16(elf, eh + lo->e_machine);
 	elf->shnum = u16(elf, eh + lo->e_shnum);
 	elf->shstrndx = u16(elf, eh + lo->e_shstrndx);
 	elf->entry = xfc_elf_uint(elf, eh + lo->e_entry, lo->word);
+	ph = (struct table){ false, xfc_elf_uint(elf, eh + lo->e_phoff, lo->word),
+			     u16(elf, eh + lo->e_phentsize), u16(elf, eh + lo->e_phnum) };
+	sh = (struct table){ true, xfc_elf_uint(elf, eh + lo->e_shoff, lo->word),
+			     u16(elf, eh + lo->e_shentsize), u16(elf, eh + lo->e_shnum) };
+
+	/* Kept if passed on the way: Xen may need the sections after the segments. */
+	if (!table_size(elf, lo, &sh, &size, &(struct xfc_error){ XFC_OK, "" }) && size)
+		xfc_source_expect(src, sh.off, size);
 
 	elf->found_in = "PT_NOTE segments";
-	ret = search(src, elf, lo, false, xfc_elf_uint(elf, eh + lo->e_phoff, lo->word),
-		     u16(elf, eh + lo->e_phentsize), u16(elf, eh + lo->e_phnum), err);
+	ret = collect_areas(src, elf, lo, &ph, &areas, &nr, false, err);
+	if (!ret) {
+		/* Read already? Then its note sections are wanted too. */
+		expect_sections(src, elf, lo, &sh);
+		ret = search_areas(src, elf, areas, nr, false, err);
+	}
+	free(areas);
 	if (ret || elf->nr_xen)
 		return ret;
 	/* Xen falls back to note sections only when segments gave nothing. */
 	elf->found_in = "SHT_NOTE sections";
-	return search(src, elf, lo, true, xfc_elf_uint(elf, eh + lo->e_shoff, lo->word),
-		      u16(elf, eh + lo->e_shentsize), u16(elf, eh + lo->e_shnum), err);
+	elf->searched_sections = true;
+	areas = NULL;
+	ret = collect_areas(src, elf, lo, &sh, &areas, &nr, false, err);
+	if (!ret)
+		ret = search_areas(src, elf, areas, nr, true, err);
+	free(areas);
+	return ret;
 }
 
 void xfc_elf_free(struct xfc_elf *elf)

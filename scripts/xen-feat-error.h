@@ -22,6 +22,7 @@ enum xfc_status {
 	XFC_ERR_STREAM_CORRUPT	= 11,	/* decompressor rejects the data */
 	XFC_ERR_STREAM_LONG	= 12,	/* unpacks past the output bound */
 	XFC_ERR_NO_UNPACK	= 13,	/* compressed input, libc-only build */
+	XFC_ERR_MEMORY		= 14,	/* needs more memory than --max-memory */
 };
 
 struct xfc_error {

@@ -44,6 +44,19 @@ static void put_hex(FILE *out, const unsigned char *p, size_t len)
 	fputc('"', out);
 }
 
+/*
+ * A 64-bit value: a JSON number up to 2^53, above which readers that
+ * hold numbers as doubles (jq among them) would round it; a string of
+ * its decimal digits there.
+ */
+static void put_u64(FILE *out, uint64_t v)
+{
+	if (v <= (UINT64_C(1) << 53))
+		fprintf(out, "%" PRIu64, v);
+	else
+		fprintf(out, "\"%" PRIu64 "\"", v);
+}
+
 static void put_words(FILE *out, const uint32_t *w, size_t n)
 {
 	fputc('[', out);
@@ -63,21 +76,33 @@ static void put_feature_set(FILE *out, const uint32_t *w, size_t n)
 	fputc(']', out);
 }
 
+static const char *text_end_name(enum xfc_text_end end)
+{
+	switch (end) {
+	case XFC_TEXT_NUL:	return "nul";
+	case XFC_TEXT_AFTER:	return "after";
+	case XFC_TEXT_RUNS_ON:	return "runs_on";
+	case XFC_TEXT_NO_NUL:	return "no_nul";
+	}
+	return "?";
+}
+
 static void put_string_note(FILE *out, const struct xfc_note *n)
 {
-	bool terminated;
-	size_t len = xfc_note_text_len(n, &terminated);
+	struct xfc_text t;
 
+	xfc_note_text(n, &t);
 	fprintf(out, ",\"kind\":\"string\",\"text\":");
-	put_str(out, (const char *)n->desc, len);
-	fprintf(out, ",\"terminated\":%s", terminated ? "true" : "false");
+	put_str(out, (const char *)n->desc, t.len);
+	fprintf(out, ",\"terminated\":%s,\"text_end\":\"%s\"",
+		t.end == XFC_TEXT_NUL ? "true" : "false", text_end_name(t.end));
 	if (n->type == XEN_ELFNOTE_FEATURES) {
 		struct xfc_string_entry e;
 		size_t pos = 0;
 		int i = 0;
 
 		fprintf(out, ",\"entries\":[");
-		while (i < XFC_ENTRIES_MAX && xfc_string_next((const char *)n->desc, len, &pos, &e)) {
+		while (i < XFC_ENTRIES_MAX && xfc_string_next((const char *)n->desc, t.len, &pos, &e)) {
 			fprintf(out, "%s{\"name\":", i++ ? "," : "");
 			put_str(out, e.name, e.len);
 			fprintf(out, ",\"required\":%s", e.required ? "true" : "false");
@@ -92,7 +117,7 @@ static void put_string_note(FILE *out, const struct xfc_note *n)
 
 static void put_bits_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
 {
-	size_t words = n->descsz / 4;
+	size_t words = xfc_note_words(n);
 	int f = 0, u = 0;
 
 	fprintf(out, ",\"kind\":\"bit_array\",\"whole_words\":%s,\"words\":[",
@@ -123,6 +148,7 @@ static void put_bits_note(FILE *out, const struct xfc_elf *elf, const struct xfc
 static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
 {
 	const struct xen_note_type *t = xen_note_type_by_nr(n->type);
+	size_t shown = n->descsz < n->held ? n->descsz : n->held;
 	uint64_t value;
 
 	fprintf(out, "{\"type\":%u,\"name\":", n->type);
@@ -130,29 +156,53 @@ static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note
 		fprintf(out, "\"%s\"", t->name);
 	else
 		fprintf(out, "null");
-	fprintf(out, ",\"offset\":%" PRIu64 ",\"descsz\":%u", n->offset, n->descsz);
+	fprintf(out, ",\"offset\":%" PRIu64 ",\"descsz\":%u,\"overrun\":%" PRIu64,
+		n->offset, n->descsz, n->overrun);
 	switch (t ? t->kind : (enum xen_note_kind)-1) {
 	case XEN_NOTE_STRING:
 		put_string_note(out, n);
 		break;
 	case XEN_NOTE_NUMBER:
-		if (xfc_note_number(elf, n, &value))
-			fprintf(out, ",\"kind\":\"number\",\"value\":%" PRIu64
-				",\"hex\":\"0x%" PRIx64 "\"", value, value);
-		else {
+		if (xfc_note_number(elf, n, &value)) {
+			fprintf(out, ",\"kind\":\"number\",\"value\":");
+			put_u64(out, value);
+			fprintf(out, ",\"hex\":\"0x%" PRIx64 "\"", value);
+		} else {
 			fprintf(out, ",\"kind\":\"number\",\"value\":null,\"bytes\":");
-			put_hex(out, n->desc, n->descsz);
+			put_hex(out, n->desc, shown);
 		}
 		break;
 	case XEN_NOTE_NUMBER_LIST: {
-		size_t size = elf->is64 ? 8 : 4;
+		uint64_t mask;
+		unsigned int size;
 
-		fprintf(out, ",\"kind\":\"numbers\",\"values\":[");
-		for (size_t i = 0; n->descsz % size == 0 && i < n->descsz / size && i < 16; i++)
-			fprintf(out, "%s%" PRIu64, i ? "," : "",
-				xfc_elf_uint(elf, n->desc + i * size, size));
-		fprintf(out, "],\"bytes\":");
-		put_hex(out, n->desc, n->descsz);
+		fprintf(out, ",\"kind\":\"mask_value\"");
+		if (xfc_note_l1_mfn_valid(elf, n, &mask, &value, &size)) {
+			fprintf(out, ",\"size\":%u,\"mask\":", size);
+			put_u64(out, mask);
+			fprintf(out, ",\"value\":");
+			put_u64(out, value);
+			fprintf(out, ",\"mask_hex\":\"0x%" PRIx64 "\",\"value_hex\":\"0x%" PRIx64 "\"",
+				mask, value);
+		} else {
+			fprintf(out, ",\"size\":null,\"mask\":null,\"value\":null");
+		}
+		fprintf(out, ",\"bytes\":");
+		put_hex(out, n->desc, shown);
+		break;
+	}
+	case XEN_NOTE_PHYS32_RELOC: {
+		struct xfc_phys32_reloc r;
+
+		xfc_note_phys32_reloc(elf, n, &r);
+		fprintf(out, ",\"kind\":\"phys32_reloc\",\"given\":%u,\"whole_words\":%s,\"align\":",
+			r.given, r.whole_words ? "true" : "false");
+		if (r.given >= 1)
+			fprintf(out, "%" PRIu32, r.align);
+		else
+			fprintf(out, "null");
+		fprintf(out, ",\"min\":%" PRIu32 ",\"max\":%" PRIu32 ",\"bytes\":", r.min, r.max);
+		put_hex(out, n->desc, shown);
 		break;
 	}
 	case XEN_NOTE_BIT_ARRAY:
@@ -160,7 +210,7 @@ static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note
 		break;
 	default:
 		fprintf(out, ",\"kind\":\"unknown\",\"bytes\":");
-		put_hex(out, n->desc, n->descsz);
+		put_hex(out, n->desc, shown);
 	}
 	fputc('}', out);
 }
@@ -273,6 +323,20 @@ static void put_config(FILE *out, const struct xfc_config_result *res)
 		fputc('}', out);
 	}
 	fprintf(out, "]}");
+
+/* How the image was read: what was unpacked, in how many passes, in what memory. */
+static void put_reading(FILE *out, const struct xfc_source *src)
+{
+	struct xfc_source_stats st;
+
+	xfc_source_stats(src, &st);
+	fprintf(out, ",\"unpacked_bytes\":%" PRIu64 ",\"unpacked_total\":%" PRIu64
+		",\"unpack_passes\":%u,\"unpacked_whole\":%s,\"read_to\":%" PRIu64 ",\"read_to_what\":",
+		st.unpacked, st.unpacked_total, st.passes, st.ended ? "true" : "false",
+		st.needed_end);
+	put_cstr(out, st.needed_what);
+	fprintf(out, ",\"memory_peak\":%" PRIu64 ",\"memory_limit\":%" PRIu64,
+		st.memory_peak, st.memory_limit);
 }
 
 void xfc_report_json(FILE *out, const struct xfc_report *r)
@@ -289,9 +353,9 @@ void xfc_report_json(FILE *out, const struct xfc_report *r)
 			fprintf(out, "null");
 		else
 			fprintf(out, "\"%s\"", xfc_compression_name(r->src->comp));
-		fprintf(out, ",\"unpacked_bytes\":%" PRIu64, xfc_source_unpacked(r->src));
+		put_reading(out, r->src);
 	}
-	fprintf(out, ",\"status\":%d,\"error\":", r->err->status);
+	fprintf(out, ",\"status\":%d,\"error\":", r->status);
 	if (r->err->status >= XFC_ERR_IO) {
 		fprintf(out, "{\"class\":\"%s\",\"message\":", xfc_status_name(r->err->status));
 		put_cstr(out, r->err->msg);
@@ -300,10 +364,21 @@ void xfc_report_json(FILE *out, const struct xfc_report *r)
 		fprintf(out, "null");
 	}
 	if (elf && r->verdicts) {
-		fprintf(out, ",\"elf\":{\"class\":%d,\"byte_order\":\"%s\",\"machine\":%u,\"machine_name\":\"%s\",\"type\":%u,\"notes_in\":\"%s\",\"areas\":%u,\"notes_walked\":%u}",
+		fprintf(out, ",\"elf\":{\"class\":%d,\"byte_order\":\"%s\",\"machine\":%u,\"machine_name\":\"%s\",\"type\":%u,\"notes_in\":\"%s\",\"sections_searched\":%s,\"areas\":%u,\"notes_walked\":%u,\"overruns\":%u,\"overrun\":",
 			elf->is64 ? 64 : 32, elf->big_endian ? "big" : "little", elf->machine,
 			xfc_machine_name(elf->machine), elf->elf_type, elf->found_in,
-			elf->nr_areas, elf->nr_notes);
+			elf->searched_sections ? "true" : "false",
+			elf->nr_areas, elf->nr_notes, elf->nr_overruns);
+		if (elf->nr_overruns)
+			put_cstr(out, elf->overrun);
+		else
+			fprintf(out, "null");
+		fprintf(out, ",\"broken\":");
+		if (elf->broken[0])
+			put_cstr(out, elf->broken);
+		else
+			fprintf(out, "null");
+		fputc('}', out);
 		fprintf(out, ",\"notes\":[");
 		for (size_t i = 0; i < elf->nr_xen; i++) {
 			if (i)

@@ -59,7 +59,7 @@ static void put_string_entries(FILE *out, const char *text, size_t len)
 
 static void put_bits(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
 {
-	size_t words = n->descsz / 4;
+	size_t words = xfc_note_words(n);
 	int listed = 0;
 
 	for (size_t w = 0; w < words && w < XFC_ENTRIES_MAX; w++)
@@ -68,7 +68,7 @@ static void put_bits(FILE *out, const struct xfc_elf *elf, const struct xfc_note
 		fprintf(out, " ... (%zu words)", words);
 	if (n->descsz % 4) {
 		fprintf(out, "%sbytes ", words ? "; " : "");
-		put_bytes(out, n->desc, n->descsz);
+		put_bytes(out, n->desc, n->descsz < n->held ? n->descsz : n->held);
 		fprintf(out, " (%u bytes: not whole 32-bit words; Xen 4.2+ read all of it as 0)",
 			n->descsz);
 	}
@@ -91,13 +91,54 @@ static void put_bits(FILE *out, const struct xfc_elf *elf, const struct xfc_note
 	fputc('\n', out);
 }
 
+static void put_string(FILE *out, const struct xfc_note *n)
+{
+	struct xfc_text t;
+
+	xfc_note_text(n, &t);
+	put_quoted(out, n->desc, t.len);
+	switch (t.end) {
+	case XFC_TEXT_NUL:
+		break;
+	case XFC_TEXT_AFTER:
+		fprintf(out, " (no terminating NUL, as Linux writes it)");
+		break;
+	case XFC_TEXT_RUNS_ON:
+		fprintf(out, " (no NUL in its %u bytes or right after them: Xen reads on to the next NUL, %zu bytes further, as shown)",
+			n->descsz, t.len - n->descsz);
+		break;
+	case XFC_TEXT_NO_NUL:
+		fprintf(out, " (no NUL before the end of the image: Xen cannot read it)");
+		break;
+	}
+	fputc('\n', out);
+}
+
+static void put_reloc(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
+{
+	struct xfc_phys32_reloc r;
+
+	xfc_note_phys32_reloc(elf, n, &r);
+	fprintf(out, "relocatable (PVH, Xen 4.19 and later): ");
+	if (r.given >= 1)
+		fprintf(out, "align 0x%" PRIx32, r.align);
+	else
+		fprintf(out, "align not given (Xen takes the loadable segments' largest p_align, at least 4 KiB, else 2 MiB)");
+	fprintf(out, ", min 0x%" PRIx32 "%s, max 0x%" PRIx32 "%s", r.min,
+		r.given >= 2 ? "" : " (default)", r.max, r.given >= 3 ? "" : " (default)");
+	if (r.given && !r.whole_words)
+		fprintf(out, "; the descriptor's %u bytes are not whole 32-bit words, so libelf reads each value given as 0",
+			n->descsz);
+	fputc('\n', out);
+}
+
 static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note *n)
 {
 	const struct xen_note_type *t = xen_note_type_by_nr(n->type);
 	char label[40];
-	uint64_t value;
-	bool terminated;
-	size_t len;
+	uint64_t value, mask;
+	unsigned int size;
+	struct xfc_text text;
 
 	if (t)
 		snprintf(label, sizeof(label), "%s (%u)", t->name, n->type);
@@ -106,38 +147,37 @@ static void put_note(FILE *out, const struct xfc_elf *elf, const struct xfc_note
 	fprintf(out, "    %-24s", label);
 	switch (t ? t->kind : (enum xen_note_kind)-1) {
 	case XEN_NOTE_STRING:
-		len = xfc_note_text_len(n, &terminated);
-		put_quoted(out, n->desc, len);
-		if (!terminated)
-			fprintf(out, " (not NUL-terminated)");
-		fputc('\n', out);
-		if (n->type == XEN_ELFNOTE_FEATURES)
-			put_string_entries(out, (const char *)n->desc, len);
+		put_string(out, n);
+		if (n->type == XEN_ELFNOTE_FEATURES) {
+			xfc_note_text(n, &text);
+			put_string_entries(out, (const char *)n->desc, text.len);
+		}
 		return;
 	case XEN_NOTE_NUMBER:
 		if (xfc_note_number(elf, n, &value)) {
 			fprintf(out, "0x%" PRIx64 " (%" PRIu64 ")\n", value, value);
 			return;
 		}
-		fprintf(out, "%u-byte number, not 1, 2, 4 or 8 bytes: ", n->descsz);
+		fprintf(out, "%u-byte number, not 1, 2, 4 or 8 bytes (Xen reads it as 0): ",
+			n->descsz);
 		break;
-	case XEN_NOTE_NUMBER_LIST: {
-		size_t size = elf->is64 ? 8 : 4;
-
-		if (n->descsz && n->descsz % size == 0) {
-			for (size_t i = 0; i < n->descsz / size && i < 16; i++)
-				fprintf(out, "%s0x%" PRIx64, i ? " " : "",
-					xfc_elf_uint(elf, n->desc + i * size, size));
-			fputc('\n', out);
+	case XEN_NOTE_NUMBER_LIST:
+		if (xfc_note_l1_mfn_valid(elf, n, &mask, &value, &size)) {
+			fprintf(out, "mask 0x%" PRIx64 ", value 0x%" PRIx64 " (%u bytes each, as Xen's readnotes reads a %u-byte descriptor; libelf reads only the name)\n",
+				mask, value, size, n->descsz);
 			return;
 		}
+		fprintf(out, "%u bytes, neither a 4- nor an 8-byte mask and value (readnotes shows nothing): ",
+			n->descsz);
 		break;
-	}
+	case XEN_NOTE_PHYS32_RELOC:
+		put_reloc(out, elf, n);
+		return;
 	case XEN_NOTE_BIT_ARRAY:
 		put_bits(out, elf, n);
 		return;
 	}
-	put_bytes(out, n->desc, n->descsz);
+	put_bytes(out, n->desc, n->descsz < n->held ? n->descsz : n->held);
 	fputc('\n', out);
 }
 
@@ -159,6 +199,34 @@ static void put_verdicts(FILE *out, const struct xfc_verdict *v, size_t nr)
 	}
 }
 
+/* How much of a compressed image was unpacked, and why that much. */
+static void put_unpacked(FILE *out, const struct xfc_report *r)
+{
+	const struct xfc_elf *elf = r->elf;
+	struct xfc_source_stats st;
+
+	xfc_source_stats(r->src, &st);
+	fprintf(out, "  unpacked %" PRIu64 " bytes", st.unpacked);
+	if (st.ended)
+		fprintf(out, ", the whole image,");
+	if (st.passes <= 1)
+		fprintf(out, " in one pass");
+	else
+		fprintf(out, " in %u passes (%" PRIu64 " bytes in all: a table pointed back further than the look-behind)",
+			st.passes, st.unpacked_total);
+	if (st.needed_what[0])
+		fprintf(out, ", up to the end of %s%s",
+			strncmp(st.needed_what, "note ", 5) ? "the " : "", st.needed_what);
+	if (!elf)
+		fprintf(out, "\n");
+	else if (elf->nr_xen)
+		fprintf(out, "; the Xen notes are in its %s\n", elf->found_in);
+	else if (elf->searched_sections)
+		fprintf(out, ": no Xen note in its PT_NOTE segments, so its SHT_NOTE sections were read too, as Xen reads them; none there either\n");
+	else
+		fprintf(out, ": it has no Xen notes\n");
+}
+
 void xfc_report_text(FILE *out, const struct xfc_report *r)
 {
 	const struct xfc_elf *elf = r->elf;
@@ -166,9 +234,8 @@ void xfc_report_text(FILE *out, const struct xfc_report *r)
 	fprintf(out, "%s: %s\n", r->path,
 		r->src && r->src->container[0] ? r->src->container : "(unreadable)");
 	if (r->src && r->src->stream)
-		fprintf(out, "  unpacked %" PRIu64 " bytes to reach the notes\n",
-			xfc_source_unpacked(r->src));
-	if (elf && (elf->nr_xen || r->err->status == XFC_OK)) {
+		put_unpacked(out, r);
+	if (elf && (elf->nr_xen || r->err->status == XFC_OK || elf->broken[0])) {
 		fprintf(out, "  ELF%d %s-endian, machine %s (%u), %zu Xen note%s in %s\n",
 			elf->is64 ? 64 : 32, elf->big_endian ? "big" : "little",
 			xfc_machine_name(elf->machine), elf->machine, elf->nr_xen,
@@ -176,6 +243,12 @@ void xfc_report_text(FILE *out, const struct xfc_report *r)
 			elf->nr_xen ? elf->found_in : "PT_NOTE segments or SHT_NOTE sections");
 		for (size_t i = 0; i < elf->nr_xen; i++)
 			put_note(out, elf, &elf->xen[i]);
+		if (elf->nr_overruns)
+			fprintf(out, "  Note: %s%s\n", elf->overrun,
+				elf->nr_overruns > 1 ? " (and more notes like it)" : "");
+		if (elf->broken[0])
+			fprintf(out, "  BROKEN: %s; Xen warns and goes on, reading zeros there\n",
+				elf->broken);
 	}
 	if (r->hypervisor)
 		fprintf(out, "  Hypervisor %s: Xen %s, 32-bit PV guests: %s (read from %s)\n",

@@ -20,6 +20,7 @@ const char *xfc_status_name(enum xfc_status status)
 	case XFC_ERR_STREAM_CORRUPT:	return "stream-corrupt";
 	case XFC_ERR_STREAM_LONG:	return "stream-too-long";
 	case XFC_ERR_NO_UNPACK:		return "no-unpack";
+	case XFC_ERR_MEMORY:		return "over-memory";
 	}
 	return "unknown";
 }

@@ -28,6 +28,7 @@ struct xfc_report {
 	const struct xfc_expect_result *expect_result;
 	const struct xfc_config_result *config;	/* NULL without --config */
 	const struct xfc_error *err;		/* status XFC_OK when all went well */
+	int status;				/* the image's final status: err's, or --expect's, --config's */
 };
 
 void xfc_report_text(FILE *out, const struct xfc_report *r);

@@ -11,6 +11,11 @@
 
 #include "xen-feat-table.h"
 
+/* Linux's own elfnote.h names it from 6.12 on; the drop-in reads Linux's. */
+#ifndef XEN_ELFNOTE_PHYS32_RELOC
+#define XEN_ELFNOTE_PHYS32_RELOC 19
+#endif
+
 #define ALL_XEN XEN_VERSION_CODE(3, 0, 2)
 
 const struct xen_feature xen_features[] = {
@@ -238,10 +243,18 @@ bool xen_build_runs(const struct xen_build *build, const struct xen_generation *
 	return false;
 }
 
+/*
+ * Called for every piece of a FEATURES string, by every generation's
+ * reading: the first character rules out almost every name before any
+ * length is taken, so a string costs time in proportion to its length.
+ */
 const struct xen_feature *xen_feature_by_name(const char *name, size_t len)
 {
+	if (len == 0)
+		return NULL;
 	for (size_t i = 0; i < xen_nr_features; i++)
-		if (strlen(xen_features[i].name) == len &&
+		if (xen_features[i].name[0] == name[0] &&
+		    strlen(xen_features[i].name) == len &&
 		    !memcmp(xen_features[i].name, name, len))
 			return &xen_features[i];
 	return NULL;
@@ -355,7 +368,8 @@ static const struct xen_feature *known_name(const struct xen_generation *gen,
 	}
 	for (size_t i = 0; i < xen_nr_features; i++) {
 		feat = &xen_features[i];
-		if (xen_generation_knows(gen, feat) && strlen(feat->name) >= len &&
+		if ((len == 0 || feat->name[0] == piece[0]) &&
+		    xen_generation_knows(gen, feat) && strlen(feat->name) >= len &&
 		    !memcmp(feat->name, piece, len))
 			return feat;
 	}
@@ -484,6 +498,7 @@ const struct xen_note_type xen_note_types[] = {
 	{ "MOD_START_PFN",	XEN_ELFNOTE_MOD_START_PFN,	XEN_NOTE_NUMBER },
 	{ "SUPPORTED_FEATURES",	XEN_ELFNOTE_SUPPORTED_FEATURES,	XEN_NOTE_BIT_ARRAY },
 	{ "PHYS32_ENTRY",	XEN_ELFNOTE_PHYS32_ENTRY,	XEN_NOTE_NUMBER },
+	{ "PHYS32_RELOC",	XEN_ELFNOTE_PHYS32_RELOC,	XEN_NOTE_PHYS32_RELOC },
 };
 const size_t xen_nr_note_types = sizeof(xen_note_types) / sizeof(xen_note_types[0]);
 

@@ -164,7 +164,8 @@ enum xen_note_kind {
 	XEN_NOTE_STRING,		/* NUL-terminated text */
 	XEN_NOTE_NUMBER,		/* 1, 2, 4 or 8 bytes; other sizes read as 0 */
 	XEN_NOTE_BIT_ARRAY,		/* SUPPORTED_FEATURES: see xen_read_supported_features() */
-	XEN_NOTE_NUMBER_LIST,		/* numbers of the image's word size (L1_MFN_VALID: mask, value) */
+	XEN_NOTE_NUMBER_LIST,		/* L1_MFN_VALID: mask and value, 32- or 64-bit by the descriptor's size */
+	XEN_NOTE_PHYS32_RELOC,		/* presence, then up to three 32-bit words: align, min, max */
 };
 
 struct xen_note_type {

@@ -6,6 +6,7 @@
  */
 #include <lz4.h>
 #include <lz4frame.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "xen-feat-unpack.h"
@@ -16,21 +17,39 @@
 struct lz4_legacy {
 	bool magic_seen;
 	uint32_t total;			/* unpacked so far, mod 2^32 */
+	uint64_t blocks;		/* unpacked so far */
+	uint32_t last_len;		/* of the last block */
 	char *packed;			/* one compressed block */
 	char *block;
+	struct xfc_budget *budget;
+	uint64_t charged;
 };
 
-static void *lz4_legacy_start(void)
+static void *lz4_legacy_start(struct xfc_packed *in, struct xfc_budget *budget,
+			      struct xfc_error *err)
 {
-	struct lz4_legacy *st = calloc(1, sizeof(*st));
+	uint64_t need = (uint64_t)LZ4_compressBound(LEGACY_BLOCK_MAX) + LEGACY_BLOCK_MAX;
+	struct lz4_legacy *st;
 
+	(void)in;
+	if (need > xfc_budget_left(budget)) {
+		xfc_codec_too_big(err, "lz4", "block size", LEGACY_BLOCK_MAX, need, budget);
+		return NULL;
+	}
+	st = calloc(1, sizeof(*st));
 	if (!st)
 		return NULL;
+	st->budget = budget;
+	if (xfc_codec_charge(budget, &st->charged, need, "lz4", err)) {
+		free(st);
+		return NULL;
+	}
 	st->packed = malloc((size_t)LZ4_compressBound(LEGACY_BLOCK_MAX));
 	st->block = malloc(LEGACY_BLOCK_MAX);
 	if (!st->packed || !st->block) {
 		free(st->packed);
 		free(st->block);
+		xfc_budget_release(budget, st->charged);
 		free(st);
 		return NULL;
 	}
@@ -50,6 +69,41 @@ static bool at_end(struct xfc_packed *in, int *ret, struct xfc_error *err)
 
 	*ret = xfc_packed_peek(in, &data, &avail, err);
 	return !*ret && !avail;
+}
+
+/*
+ * What may follow a block: the next one, if it unpacked to a whole 8 MiB;
+ * otherwise the end of the input, the size Linux appends (which must
+ * match), or a new stream's magic.  Checked at once, so that a block cut
+ * short by corrupt data is caught even when no block is read after it.
+ */
+static int check_after_block(struct lz4_legacy *st, struct xfc_packed *in,
+			     struct xfc_error *err)
+{
+	uint64_t left = xfc_packed_left(in);
+	const unsigned char *data;
+	size_t avail;
+	char why[200];
+	int ret;
+
+	if (left == 0 || (st->last_len == LEGACY_BLOCK_MAX && left != 4))
+		return XFC_OK;
+	if ((ret = xfc_packed_peek(in, &data, &avail, err)))
+		return ret;
+	if (avail < 4)
+		return XFC_OK;			/* judged when read */
+	if (left == 4 && le32(data) != st->total) {
+		snprintf(why, sizeof(why),
+			 "the size appended to the stream says %u bytes, but its blocks unpacked to %u",
+			 le32(data), st->total);
+		return xfc_stream_corrupt(err, "lz4", in, why);
+	}
+	if (left == 4 || st->last_len == LEGACY_BLOCK_MAX || le32(data) == LEGACY_MAGIC)
+		return XFC_OK;
+	snprintf(why, sizeof(why),
+		 "block %llu unpacked to %u bytes, yet %llu more bytes of the stream follow it (only the last block may be shorter than 8 MiB)",
+		 (unsigned long long)st->blocks, st->last_len, (unsigned long long)left);
+	return xfc_stream_corrupt(err, "lz4", in, why);
 }
 
 static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
@@ -79,21 +133,41 @@ static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
 		if (size != LEGACY_MAGIC)
 			break;
 		st->magic_seen = true;		/* streams may be concatenated */
+		st->last_len = LEGACY_BLOCK_MAX; /* each ends with its own short block */
 	}
 	if (!st->magic_seen)
 		return xfc_stream_corrupt(err, "lz4", in, "no legacy-format magic");
 	/*
 	 * Linux appends the unpacked size to the stream: the last four bytes,
-	 * read as a block size, equal everything unpacked so far.
+	 * read as a block size, equal everything unpacked so far.  The format
+	 * has no checksum: a size that is there but does not match says the
+	 * blocks before it unpacked to something else than was packed.
 	 */
-	if (size == st->total && at_end(in, &ret, err)) {
-		*done = true;
-		return XFC_OK;
+	if (at_end(in, &ret, err) && st->blocks) {
+		char why[160];
+
+		if (size == st->total) {
+			*done = true;
+			return XFC_OK;
+		}
+		snprintf(why, sizeof(why),
+			 "the size appended to the stream says %u bytes, but its blocks unpacked to %u",
+			 size, st->total);
+		return xfc_stream_corrupt(err, "lz4", in, why);
 	}
 	if (ret)
 		return ret;
 	if (size > bound)
 		return xfc_stream_corrupt(err, "lz4", in, "block size out of range");
+	/* Every block but the last unpacks to exactly the block size. */
+	if (st->blocks && st->last_len != LEGACY_BLOCK_MAX) {
+		char why[160];
+
+		snprintf(why, sizeof(why),
+			 "block %llu unpacked to %u bytes, yet another block follows (only the last may be shorter than 8 MiB)",
+			 (unsigned long long)st->blocks, st->last_len);
+		return xfc_stream_corrupt(err, "lz4", in, why);
+	}
 	ret = xfc_packed_read(in, st->packed, size, &got, err);
 	if (ret)
 		return ret;
@@ -104,8 +178,10 @@ static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
 		return xfc_stream_corrupt(err, "lz4", in, "bad block");
 	*block = (const unsigned char *)st->block;
 	*len = (size_t)n;
+	st->blocks++;
+	st->last_len = (uint32_t)n;
 	st->total += (uint32_t)n;	/* the appended size is mod 2^32 too */
-	return XFC_OK;
+	return check_after_block(st, in, err);
 }
 
 static void lz4_legacy_stop(void *state)
@@ -114,6 +190,7 @@ static void lz4_legacy_stop(void *state)
 
 	free(st->packed);
 	free(st->block);
+	xfc_budget_release(st->budget, st->charged);
 	free(st);
 }
 
@@ -124,13 +201,42 @@ const struct xfc_codec xfc_codec_lz4_legacy = {
 	.stop = lz4_legacy_stop,
 };
 
-static void *lz4_frame_start(void)
-{
+struct lz4_frame {
 	LZ4F_dctx *dctx;
+	struct xfc_budget *budget;
+	uint64_t charged;
+};
 
-	if (LZ4F_isError(LZ4F_createDecompressionContext(&dctx, LZ4F_VERSION)))
+static void *lz4_frame_start(struct xfc_packed *in, struct xfc_budget *budget,
+			     struct xfc_error *err)
+{
+	const unsigned char *head;
+	size_t avail;
+	uint64_t block = 4u << 20, need;
+	struct lz4_frame *st;
+
+	if (xfc_packed_peek(in, &head, &avail, err))
 		return NULL;
-	return dctx;
+	/* The frame descriptor's BD byte: blocks of 64 KiB to 4 MiB. */
+	if (avail >= 6 && (head[5] >> 4 & 7) >= 4)
+		block = 1u << (2 * (head[5] >> 4 & 7) + 8);
+	/* liblz4 keeps a block and a 64 KiB history, twice over at most. */
+	need = 2 * (block + (64u << 10));
+	if (need > xfc_budget_left(budget)) {
+		xfc_codec_too_big(err, "lz4 frame", "block size", block, need, budget);
+		return NULL;
+	}
+	st = calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	st->budget = budget;
+	if (xfc_codec_charge(budget, &st->charged, need, "lz4 frame", err) ||
+	    LZ4F_isError(LZ4F_createDecompressionContext(&st->dctx, LZ4F_VERSION))) {
+		xfc_budget_release(budget, st->charged);
+		free(st);
+		return NULL;
+	}
+	return st;
 }
 
 static int lz4_frame_step(void *state, struct xfc_packed *in,
@@ -141,7 +247,8 @@ static int lz4_frame_step(void *state, struct xfc_packed *in,
 	size_t used = avail, hint;
 
 	*made = cap;
-	hint = LZ4F_decompress(state, out, made, data, &used, NULL);
+	hint = LZ4F_decompress(((struct lz4_frame *)state)->dctx, out, made, data,
+			       &used, NULL);
 	xfc_packed_consume(in, used);
 	if (LZ4F_isError(hint))
 		return xfc_stream_corrupt(err, "lz4 frame", in,
@@ -154,7 +261,11 @@ static int lz4_frame_step(void *state, struct xfc_packed *in,
 
 static void lz4_frame_stop(void *state)
 {
-	LZ4F_freeDecompressionContext(state);
+	struct lz4_frame *st = state;
+
+	LZ4F_freeDecompressionContext(st->dctx);
+	xfc_budget_release(st->budget, st->charged);
+	free(st);
 }
 
 const struct xfc_codec xfc_codec_lz4_frame = {

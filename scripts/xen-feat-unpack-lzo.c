@@ -24,13 +24,26 @@ struct lzo_state {
 	uint32_t flags;
 	size_t cap;			/* of packed and block */
 	unsigned char *packed, *block;
+	struct xfc_budget *budget;
+	uint64_t charged;
 };
 
-static void *lzo_start(void)
+static void *lzo_start(struct xfc_packed *in, struct xfc_budget *budget,
+		       struct xfc_error *err)
 {
+	struct lzo_state *st;
+
+	(void)in;
 	if (lzo_init() != LZO_E_OK)
 		return NULL;
-	return calloc(1, sizeof(struct lzo_state));
+	st = calloc(1, sizeof(*st));
+	if (st && xfc_codec_charge(budget, &st->charged, sizeof(*st), "lzo", err)) {
+		free(st);
+		return NULL;
+	}
+	if (st)
+		st->budget = budget;
+	return st;
 }
 
 static uint32_t be(const unsigned char *p, size_t n)
@@ -124,6 +137,12 @@ static int grow(struct lzo_state *st, size_t len, struct xfc_error *err)
 
 	if (len <= st->cap)
 		return XFC_OK;
+	/* Both buffers, before either grows. */
+	if (2 * (uint64_t)len > xfc_budget_left(st->budget) + st->charged - sizeof(*st))
+		return xfc_codec_too_big(err, "lzo", "block", len, 2 * (uint64_t)len, st->budget);
+	if (xfc_codec_charge(st->budget, &st->charged, sizeof(*st) + 2 * (uint64_t)len,
+			     "lzo", err))
+		return err->status;
 	p = realloc(st->packed, len);
 	if (p)
 		st->packed = p;
@@ -131,7 +150,7 @@ static int grow(struct lzo_state *st, size_t len, struct xfc_error *err)
 	if (b)
 		st->block = b;
 	if (!p || !b)
-		return xfc_fail(err, XFC_ERR_LIMIT, "lzo: out of memory for a %zu-byte block", len);
+		return xfc_fail(err, XFC_ERR_MEMORY, "lzo: out of memory for a %zu-byte block", len);
 	st->cap = len;
 	return XFC_OK;
 }
@@ -185,6 +204,7 @@ static void lzo_stop(void *state)
 
 	free(st->packed);
 	free(st->block);
+	xfc_budget_release(st->budget, st->charged);
 	free(st);
 }
 

@@ -101,6 +101,11 @@ uint64_t xfc_packed_consumed(const struct xfc_packed *in)
 	return in->pos - in->start - (in->len - in->off);
 }
 
+uint64_t xfc_packed_left(const struct xfc_packed *in)
+{
+	return in->end - in->pos + (in->len - in->off);
+}
+
 const struct xfc_codec *xfc_codec_for(enum xfc_compression comp)
 {
 	switch (comp) {
@@ -131,4 +136,33 @@ int xfc_stream_corrupt(struct xfc_error *err, const char *codec,
 	return xfc_fail(err, XFC_ERR_STREAM_CORRUPT,
 			"%s data is corrupt near compressed byte %llu: %s",
 			codec, (unsigned long long)xfc_packed_consumed(in), why);
+}
+
+int xfc_codec_charge(struct xfc_budget *budget, uint64_t *charged,
+		     uint64_t total, const char *what, struct xfc_error *err)
+{
+	if (total > *charged) {
+		int ret = xfc_budget_charge(budget, total - *charged, what, err);
+
+		if (ret)
+			return ret;
+	} else {
+		xfc_budget_release(budget, *charged - total);
+	}
+	*charged = total;
+	return XFC_OK;
+}
+
+int xfc_codec_too_big(struct xfc_error *err, const char *codec,
+		      const char *thing, uint64_t size, uint64_t need,
+		      const struct xfc_budget *budget)
+{
+	char a[32], b[32], c[32], d[32];
+
+	return xfc_fail(err, XFC_ERR_MEMORY,
+			"%s stream declares a %s %s: unpacking it needs %s, more than the %s left of --max-memory %s",
+			codec, xfc_size_text(size, a, sizeof(a)), thing,
+			xfc_size_text(need, b, sizeof(b)),
+			xfc_size_text(xfc_budget_left(budget), c, sizeof(c)),
+			xfc_size_text(budget->limit, d, sizeof(d)));
 }

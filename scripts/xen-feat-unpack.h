@@ -17,11 +17,9 @@
 
 #include "xen-feat-error.h"
 #include "xen-feat-magic.h"
+#include "xen-feat-source.h"
 
 #define XFC_PACKED_BUF (64 * 1024)
-
-/* Most memory a decompressor may ask for (its window and tables). */
-#define XFC_UNPACK_MEMLIMIT (256ULL << 20)
 
 /* Compressed bytes: the file's bytes [start, end), read in pieces. */
 struct xfc_packed {
@@ -43,10 +41,19 @@ int xfc_packed_read(struct xfc_packed *in, void *dst, size_t n, size_t *got,
 		    struct xfc_error *err);
 /* Compressed bytes consumed so far, for messages. */
 uint64_t xfc_packed_consumed(const struct xfc_packed *in);
+/* Compressed bytes not yet consumed, to the end of the input. */
+uint64_t xfc_packed_left(const struct xfc_packed *in);
 
 struct xfc_codec {
 	const char *name;
-	void *(*start)(void);		/* NULL: out of memory */
+	/*
+	 * Reads what it needs of the stream's header from in (without
+	 * consuming it) and charges what it will hold to budget, refusing
+	 * with XFC_ERR_MEMORY before allocating when that does not fit.
+	 * NULL on failure, with err set.
+	 */
+	void *(*start)(struct xfc_packed *in, struct xfc_budget *budget,
+		       struct xfc_error *err);
 	/*
 	 * Stream formats: one run of the library over data[0, avail),
 	 * writing at most cap bytes to out.  Consumes from in what the
@@ -63,8 +70,20 @@ struct xfc_codec {
 	int (*next_block)(void *state, struct xfc_packed *in,
 			  const unsigned char **block, size_t *len, bool *done,
 			  struct xfc_error *err);
+	/* Frees everything and gives back what it charged. */
 	void (*stop)(void *state);
 };
+
+/*
+ * Sets a codec's charge to total bytes (*charged is what it holds now):
+ * charges the difference, or gives it back.
+ */
+int xfc_codec_charge(struct xfc_budget *budget, uint64_t *charged,
+		     uint64_t total, const char *what, struct xfc_error *err);
+/* The refusal of a stream whose window or dictionary does not fit. */
+int xfc_codec_too_big(struct xfc_error *err, const char *codec,
+		      const char *thing, uint64_t size, uint64_t need,
+		      const struct xfc_budget *budget);
 
 /* NULL when no codec here reads that format. */
 const struct xfc_codec *xfc_codec_for(enum xfc_compression comp);
@@ -85,22 +104,36 @@ int xfc_stream_corrupt(struct xfc_error *err, const char *codec,
 		       const struct xfc_packed *in, const char *why);
 
 /*
- * An unpacked stream read by offset: forward reads unpack and drop what
- * lies before them; a read behind the current piece starts again.
+ * An unpacked stream, produced front to back in chunks; the last
+ * XFC_LOOKBEHIND bytes (or what the budget leaves room for) stay
+ * readable behind the position.
  */
 struct xfc_stream;
 
 struct xfc_stream *xfc_stream_open(int fd, uint64_t offset, uint64_t length,
 				   enum xfc_compression comp,
-				   uint64_t unpacked_max, struct xfc_error *err);
+				   uint64_t unpacked_max,
+				   struct xfc_budget *budget,
+				   struct xfc_error *err);
 /*
- * Copies up to len bytes from off; *got < len only when the stream ends
- * first, and then *total holds its unpacked length.
+ * The next chunk: [*at, *at + *n) at *p, valid until the next call;
+ * *n is 0 once the stream has ended.
  */
-int xfc_stream_read(struct xfc_stream *s, uint64_t off, void *buf, size_t len,
-		    size_t *got, uint64_t *total, struct xfc_error *err);
-/* Furthest unpacked offset reached so far. */
-uint64_t xfc_stream_furthest(const struct xfc_stream *s);
+int xfc_stream_next(struct xfc_stream *s, uint64_t *at,
+		    const unsigned char **p, size_t *n, struct xfc_error *err);
+/*
+ * Copies what the look-behind holds of [off, off + len) to buf and
+ * returns how many bytes from off it copied: 0 when off is not held.
+ */
+size_t xfc_stream_behind(const struct xfc_stream *s, uint64_t off, void *buf,
+			 size_t len);
+/* Bytes produced so far in this pass: where the next chunk starts. */
+uint64_t xfc_stream_position(const struct xfc_stream *s);
+bool xfc_stream_ended(const struct xfc_stream *s);
+/* Starts the stream again from its first byte. */
+int xfc_stream_restart(struct xfc_stream *s, struct xfc_error *err);
+void xfc_stream_counts(const struct xfc_stream *s, unsigned int *passes,
+		       uint64_t *furthest, uint64_t *total);
 void xfc_stream_close(struct xfc_stream *s);
 
 #endif /* XEN_FEAT_UNPACK_H */

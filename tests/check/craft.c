@@ -15,7 +15,12 @@
  *              [--note-offset V] [--note-filesz V] [--truncate N]
  *   craft bzimage PAYLOAD OUT [--setup-sects N] [--protocol V]
  *              [--payload-offset V] [--payload-length V]
+ *   craft scatter OUT SIZE STEP  (a sparse ELF64 of SIZE bytes whose tables
+ *              point backwards: program headers STEP... see scatter_main)
  *   craft le32 N          (4 bytes, little-endian, to stdout)
+ *
+ * --note kinds: str (with its NUL), rawstr (without), num (the class's
+ * word), words (32-bit), quads (64-bit), bytes.
  *
  * --load VADDR[:PADDR] adds a PT_LOAD program header after the PT_NOTE
  * one: one page of memory at VADDR, physical address PADDR (default
@@ -153,8 +158,8 @@ static void note_arg(struct buf *b, char *arg)
 		add(&d, val, strlen(val));
 	} else if (!strcmp(kind, "num")) {
 		add_uint(&d, num(val), is64 ? 8 : 4);
-	} else if (!strcmp(kind, "words") || !strcmp(kind, "bytes")) {
-		int size = kind[0] == 'w' ? 4 : 1;
+	} else if (!strcmp(kind, "words") || !strcmp(kind, "bytes") || !strcmp(kind, "quads")) {
+		int size = kind[0] == 'w' ? 4 : kind[0] == 'q' ? 8 : 1;
 
 		for (char *t = strtok(val, ","); t; t = strtok(NULL, ","))
 			add_uint(&d, num(t), size);
@@ -391,12 +396,96 @@ static int bzimage_main(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * An ELF64 image of size bytes, all zeros but for its tables, laid out
+ * backwards near its end, each STEP bytes below the one that points to
+ * it: the program header table 4 KiB from the end; two PT_NOTE segments
+ * holding only a GNU note, STEP and 2 STEP from the end; the section
+ * header table 3 STEP from the end; the one SHT_NOTE section, with the
+ * Xen notes, 4 STEP from the end.  Xen finds no Xen note in the segments
+ * and reads the section.  Written sparse, for a compressor to read.
+ */
+static int scatter_main(int argc, char **argv)
+{
+	uint64_t size = num(argv[3]), step = num(argv[4]);
+	uint64_t phoff = size - 4096, seg1 = size - step, seg2 = size - 2 * step;
+	uint64_t shoff = size - 3 * step, sec = size - 4 * step;
+	struct buf xen = { 0 }, gnu = { 0 }, eh = { 0 }, ph = { 0 }, sh = { 0 };
+	unsigned char e[64] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 }, h[64];
+	FILE *f;
+
+	(void)argc;
+	if (size < 5 * step || step < 8192)
+		die("scatter wants SIZE >= 5 STEP and STEP >= 8192", NULL);
+	big = false;
+	is64 = true;
+	note_arg(&xen, (char[]){ "6:str:linux" });
+	note_arg(&xen, (char[]){ "5:str:xen-3.0" });
+	note_arg(&xen, (char[]){ "8:str:generic" });
+	note_arg(&xen, (char[]){ "10:str:!writable_page_tables" });
+	note_arg(&xen, (char[]){ "17:words:0x801" });
+	add_uint(&gnu, 4, 4);
+	add_uint(&gnu, 4, 4);
+	add_uint(&gnu, 3, 4);				/* NT_GNU_BUILD_ID */
+	add(&gnu, "GNU", 4);
+	add(&gnu, "\x01\x02\x03\x04", 4);
+
+	put(e + 16, 2, 2);				/* ET_EXEC */
+	put(e + 18, 62, 2);
+	put(e + 20, 1, 4);
+	put(e + 24, 0xffffffff80001000ull, 8);
+	put(e + 32, phoff, 8);
+	put(e + 40, shoff, 8);
+	put(e + 52, 64, 2);
+	put(e + 54, 56, 2);
+	put(e + 56, 3, 2);
+	put(e + 58, 64, 2);
+	put(e + 60, 2, 2);
+	add(&eh, e, 64);
+	for (int i = 0; i < 2; i++) {
+		memset(h, 0, sizeof(h));
+		put(h, 4, 4);				/* PT_NOTE */
+		put(h + 4, 4, 4);
+		put(h + 8, i ? seg1 : seg2, 8);
+		put(h + 32, gnu.len, 8);
+		put(h + 40, gnu.len, 8);
+		put(h + 48, 4, 8);
+		add(&ph, h, 56);
+	}
+	add_load_phdr(&ph, 0xffffffff80001000ull, 0x1000, 56);
+	memset(h, 0, sizeof(h));
+	add(&sh, h, 64);
+	put(h + 4, 7, 4);				/* SHT_NOTE */
+	put(h + 24, sec, 8);
+	put(h + 32, xen.len, 8);
+	put(h + 48, 4, 8);
+	add(&sh, h, 64);
+
+	f = fopen(argv[2], "wb");
+	if (!f || fwrite(eh.p, 1, eh.len, f) != eh.len ||
+	    fseeko(f, (off_t)sec, SEEK_SET) || fwrite(xen.p, 1, xen.len, f) != xen.len ||
+	    fseeko(f, (off_t)shoff, SEEK_SET) || fwrite(sh.p, 1, sh.len, f) != sh.len ||
+	    fseeko(f, (off_t)seg2, SEEK_SET) || fwrite(gnu.p, 1, gnu.len, f) != gnu.len ||
+	    fseeko(f, (off_t)seg1, SEEK_SET) || fwrite(gnu.p, 1, gnu.len, f) != gnu.len ||
+	    fseeko(f, (off_t)phoff, SEEK_SET) || fwrite(ph.p, 1, ph.len, f) != ph.len ||
+	    fseeko(f, (off_t)size - 1, SEEK_SET) || fputc(0, f) == EOF || fclose(f))
+		die("cannot write", argv[2]);
+	free(xen.p);
+	free(gnu.p);
+	free(eh.p);
+	free(ph.p);
+	free(sh.p);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && !strcmp(argv[1], "elf"))
 		return elf_main(argc, argv);
 	if (argc >= 4 && !strcmp(argv[1], "bzimage"))
 		return bzimage_main(argc, argv);
+	if (argc == 5 && !strcmp(argv[1], "scatter"))
+		return scatter_main(argc, argv);
 	if (argc == 3 && !strcmp(argv[1], "le32")) {
 		unsigned char t[4];
 		uint64_t v = num(argv[2]);
@@ -405,6 +494,6 @@ int main(int argc, char **argv)
 		put(t, v, 4);
 		return fwrite(t, 1, 4, stdout) != 4;
 	}
-	die("usage: craft elf OUT [...] | craft bzimage PAYLOAD OUT [...] | craft le32 N", NULL);
+	die("usage: craft elf OUT [...] | craft bzimage PAYLOAD OUT [...] | craft scatter OUT SIZE STEP | craft le32 N", NULL);
 	return 2;
 }

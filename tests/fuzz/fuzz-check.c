@@ -2,7 +2,12 @@
 /*
  * libFuzzer target: one input is one file handed to `check` -- an ELF,
  * a compressed ELF or a bzImage -- read, judged and reported in both
- * formats, as xen_feat_check_main() would.
+ * formats, as xen_feat_check_main() would, with check's own defaults:
+ * streams may unpack to 512 MiB and everything held must fit in 96 MiB.
+ * A stream of a few KiB can ask for either; run-long's libFuzzer flags
+ * (-malloc_limit_mb, -rss_limit_mb, -timeout) then catch an allocation
+ * that escapes the budget, and time that grows faster than the bytes
+ * that must be unpacked.
  */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -20,8 +25,8 @@
 #include "xen-feat-source.h"
 #include "xen-feat-verdict.h"
 
-/* Small, so that streams that unpack without end stop quickly. */
-#define FUZZ_UNPACKED_MAX (4u << 20)
+#define FUZZ_UNPACKED_MAX XFC_UNPACKED_MAX_DEFAULT
+#define FUZZ_MEMORY_MAX XFC_MEMORY_MAX_DEFAULT
 
 /* A domU-only kernel for Xen 4.2 and later, as --config reads it. */
 static const char config_text[] =
@@ -70,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	memset(&elf, 0, sizeof(elf));
 
-	if (xfc_source_open_fd(&src, fd, "fuzz", FUZZ_UNPACKED_MAX, &err) == XFC_OK &&
+	if (xfc_source_open_fd(&src, fd, "fuzz", FUZZ_UNPACKED_MAX, FUZZ_MEMORY_MAX,
+			       &err) == XFC_OK &&
 	    xfc_elf_read_notes(&src, &elf, &err) == XFC_OK) {
 		struct xfc_expect want = { XFC_ROLE_BOTH, XEN_VERSION_CODE(3, 0, 2) };
 		struct xfc_expect_result res;
@@ -81,17 +87,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		};
 
 		r.nr_verdicts = xfc_verdicts(&elf, NULL, v);
+		if (elf.broken[0])
+			xfc_fail(&err, XFC_ERR_NOTE, "%s", elf.broken);
+		r.status = err.status;
 		xfc_check_expect(v, r.nr_verdicts, &want, &res);
 		xfc_config_compare(&config, &elf, v, r.nr_verdicts, NULL, &result);
 		xfc_report_text(sink, &r);
 		xfc_report_json(sink, &r);
 	} else {
-		struct xfc_report r = { .path = "fuzz", .src = &src, .err = &err };
+		struct xfc_report r = { .path = "fuzz", .src = &src, .err = &err,
+					.status = err.status };
 
 		xfc_report_json(sink, &r);
+		xfc_report_text(sink, &r);
 	}
+	/* Everything charged was given back. */
 	xfc_elf_free(&elf);
 	xfc_source_close(&src);
+	if (src.budget.used)
+		abort();
+	if (src.budget.peak > FUZZ_MEMORY_MAX)
+		abort();
 	free(v);
 	return 0;
 }
