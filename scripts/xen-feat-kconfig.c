@@ -106,13 +106,20 @@ static size_t substitute(const struct xfc_elf *elf, const struct xen_config_note
 		out[n++] = elf->xen[i];
 	}
 	if ((subst & SUBST_STRING) && exp->has_string)
-		out[n++] = (struct xfc_note){ XEN_ELFNOTE_FEATURES, (uint32_t)strlen(exp->string) + 1,
-					      (const unsigned char *)exp->string, 0 };
+		out[n++] = (struct xfc_note){
+			.type = XEN_ELFNOTE_FEATURES, .namesz = 4,
+			.descsz = (uint32_t)strlen(exp->string) + 1,
+			.desc = (const unsigned char *)exp->string,
+			.held = strlen(exp->string) + 1,
+		};
 	if (subst & SUBST_BITS) {
 		for (size_t w = 0; w < XEN_FEAT_NR_WORDS; w++)
 			put_word(elf, bits + 4 * w, exp->words[w]);
-		out[n++] = (struct xfc_note){ XEN_ELFNOTE_SUPPORTED_FEATURES, 4 * XEN_FEAT_NR_WORDS,
-					      bits, 0 };
+		out[n++] = (struct xfc_note){
+			.type = XEN_ELFNOTE_SUPPORTED_FEATURES, .namesz = 4,
+			.descsz = 4 * XEN_FEAT_NR_WORDS, .desc = bits,
+			.held = 4 * XEN_FEAT_NR_WORDS,
+		};
 	}
 	return n;
 }

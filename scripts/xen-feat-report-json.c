@@ -323,6 +323,7 @@ static void put_config(FILE *out, const struct xfc_config_result *res)
 		fputc('}', out);
 	}
 	fprintf(out, "]}");
+}
 
 /* How the image was read: what was unpacked, in how many passes, in what memory. */
 static void put_reading(FILE *out, const struct xfc_source *src)
