@@ -20,7 +20,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define NOTE(type, text) { type, sizeof(text), (const unsigned char *)(text), 0 }
+#define NOTE(t, text) { .type = (t), .namesz = 4, .descsz = sizeof(text), \
+			      .desc = (const unsigned char *)(text), .held = sizeof(text) }
 
 static const unsigned char bits64[] = { 0x01, 0x08, 0x00, 0x00 };
 static const unsigned char bits32[] = { 0x11, 0x00, 0x00, 0x00 };
