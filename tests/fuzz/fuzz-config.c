@@ -32,7 +32,7 @@ static const struct xfc_note notes64[] = {
 	NOTE(XEN_ELFNOTE_XEN_VERSION, "xen-3.0"),
 	NOTE(XEN_ELFNOTE_LOADER, "generic"),
 	NOTE(XEN_ELFNOTE_FEATURES, "writable_page_tables"),
-	{ XEN_ELFNOTE_SUPPORTED_FEATURES, 4, bits64, 0 },
+	{ .type = XEN_ELFNOTE_SUPPORTED_FEATURES, .namesz = 4, .descsz = 4, .desc = bits64, .held = 4 },
 };
 
 static const struct xfc_note notes32[] = {
@@ -41,7 +41,7 @@ static const struct xfc_note notes32[] = {
 	NOTE(XEN_ELFNOTE_LOADER, "generic"),
 	NOTE(XEN_ELFNOTE_PAE_MODE, "yes"),
 	NOTE(XEN_ELFNOTE_FEATURES, "writable_page_tables|pae_pgdir_above_4gb"),
-	{ XEN_ELFNOTE_SUPPORTED_FEATURES, 4, bits32, 0 },
+	{ .type = XEN_ELFNOTE_SUPPORTED_FEATURES, .namesz = 4, .descsz = 4, .desc = bits32, .held = 4 },
 };
 
 static void image(struct xfc_elf *elf, bool is64)
@@ -52,6 +52,11 @@ static void image(struct xfc_elf *elf, bool is64)
 	elf->elf_type = 2;
 	elf->found_in = "PT_NOTE segments";
 	elf->nr_areas = 1;
+	/* one loadable page with the entry at its start: the layout fits */
+	elf->has_loadable = true;
+	elf->pstart = 0x1000;
+	elf->pend = 0x2000;
+	elf->entry = 0x1000;
 	elf->xen = (struct xfc_note *)(is64 ? notes64 : notes32);
 	elf->nr_xen = is64 ? sizeof(notes64) / sizeof(notes64[0]) :
 			     sizeof(notes32) / sizeof(notes32[0]);
