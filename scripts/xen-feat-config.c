@@ -24,6 +24,10 @@ static const struct {
 	[XEN_CONFIG_XEN_DOMU]		= { "CONFIG_XEN_DOMU", XEN_CONFIG_BOOL },
 	[XEN_CONFIG_XEN_HVM_CALLBACK_VECTOR] = { "CONFIG_XEN_HVM_CALLBACK_VECTOR", XEN_CONFIG_BOOL },
 	[XEN_CONFIG_XEN_COMPAT]		= { "CONFIG_XEN_COMPAT", XEN_CONFIG_HEX },
+	[XEN_CONFIG_XEN_COMPAT_030003]	= { "CONFIG_XEN_COMPAT_030003", XEN_CONFIG_BOOL },
+	[XEN_CONFIG_XEN_COMPAT_030200]	= { "CONFIG_XEN_COMPAT_030200", XEN_CONFIG_BOOL },
+	[XEN_CONFIG_XEN_COMPAT_040200]	= { "CONFIG_XEN_COMPAT_040200", XEN_CONFIG_BOOL },
+	[XEN_CONFIG_XEN_COMPAT_040400]	= { "CONFIG_XEN_COMPAT_040400", XEN_CONFIG_BOOL },
 	[XEN_CONFIG_X86_64]		= { "CONFIG_X86_64", XEN_CONFIG_BOOL },
 	[XEN_CONFIG_X86_32]		= { "CONFIG_X86_32", XEN_CONFIG_BOOL },
 #ifdef XEN_FEAT_TEST_HIGH_BIT
@@ -281,6 +285,37 @@ static int parse_line(struct xen_config *cfg, const char *line, size_t n,
 	return parse_value(cfg, sym, line + len + 1, n - len - 1, err);
 }
 
+/*
+ * Linux's Kconfig (scripts/linux-integrate) has the floor as a choice and
+ * no CONFIG_XEN_COMPAT number: without the number, the chosen member gives
+ * it, from the same line.
+ */
+static void floor_from_choice(struct xen_config *cfg)
+{
+	static const struct {
+		enum xen_config_symbol sym;
+		uint32_t floor;
+	} choice[] = {
+		{ XEN_CONFIG_XEN_COMPAT_030003, XEN_VERSION_CODE(3, 0, 3) },
+		{ XEN_CONFIG_XEN_COMPAT_030200, XEN_VERSION_CODE(3, 2, 0) },
+		{ XEN_CONFIG_XEN_COMPAT_040200, XEN_VERSION_CODE(4, 2, 0) },
+		{ XEN_CONFIG_XEN_COMPAT_040400, XEN_VERSION_CODE(4, 4, 0) },
+	};
+	struct xen_config_value *compat = &cfg->values[XEN_CONFIG_XEN_COMPAT];
+
+	if (compat->state != XEN_CONFIG_ABSENT)
+		return;
+	for (size_t i = 0; i < sizeof(choice) / sizeof(choice[0]); i++) {
+		const struct xen_config_value *v = &cfg->values[choice[i].sym];
+
+		if (v->state == XEN_CONFIG_SET) {
+			compat->state = XEN_CONFIG_SET;
+			compat->number = choice[i].floor;
+			compat->line = v->line;
+		}
+	}
+}
+
 int xen_config_parse(const char *path, const char *text, size_t len,
 		     struct xen_config *cfg, struct xen_config_error *err)
 {
@@ -303,6 +338,7 @@ int xen_config_parse(const char *path, const char *text, size_t len,
 		if (check_text(cfg, line, n, err) || parse_line(cfg, line, n, err))
 			return -1;
 	}
+	floor_from_choice(cfg);
 	return 0;
 }
 
