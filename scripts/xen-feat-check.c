@@ -266,11 +266,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	if (pick_target(o, version, arch, pv32))
 		return XFC_USAGE;
 	/* the one Xen of --xen-version or --xen is the floor */
-	if (o->has_expect && o->has_target && !floor)
-		floor = version ? version : o->hypervisor.version_text;
 	if (o->has_expect && o->has_target)
 		o->expect.floor = o->target.version;
-	if (o->has_expect != (floor != NULL))
+	else if (o->has_expect != (floor != NULL))
 		return bad_usage("%s", "--expect and --floor go together (or --expect with --xen-version)");
 	if (i >= argc)
 		return bad_usage("%s", "no IMAGE given");
