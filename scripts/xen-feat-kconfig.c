@@ -448,7 +448,7 @@ static void compare_dom0(const struct roles *cfg, const struct xfc_verdict *v, s
 		}
 		xfc_list_generations(v, nr, starts, gens, sizeof(gens));
 		say(res, XFC_FINDING_DOM0, true,
-		    "CONFIG_XEN_DOM0 %s, yet %s: %s start this kernel as dom0 instead of refusing it (\"Kernel does not support Dom0 operation\"), and it then runs as dom0 without the dom0 code it was built without%s%s%s",
+		    "CONFIG_XEN_DOM0 %s, yet %s: %s would start this kernel as dom0 instead of refusing it (\"Kernel does not support Dom0 operation\"), and it then runs as dom0 without the dom0 code it was built without%s%s%s",
 		    state, claim, gens,
 		    any_unchecked ? " (" : "", any_unchecked ? old : "",
 		    any_unchecked ? " do not check and would start it as dom0 in any case)" : "");
@@ -457,7 +457,7 @@ static void compare_dom0(const struct roles *cfg, const struct xfc_verdict *v, s
 	if (any_refuse) {
 		xfc_list_generations(v, nr, refuses, gens, sizeof(gens));
 		say(res, XFC_FINDING_DOM0, true,
-		    "CONFIG_XEN_DOM0=y, but the notes do not claim dom0 support: %s refuse to start this kernel as dom0 (\"Kernel does not support Dom0 operation\")",
+		    "CONFIG_XEN_DOM0=y, but the notes do not claim dom0 support: %s would refuse to start this kernel as dom0 (\"Kernel does not support Dom0 operation\")",
 		    gens);
 		return;
 	}

@@ -332,9 +332,10 @@ static void put_reading(FILE *out, const struct xfc_source *src)
 
 	xfc_source_stats(src, &st);
 	fprintf(out, ",\"unpacked_bytes\":%" PRIu64 ",\"unpacked_total\":%" PRIu64
+		",\"passed_over_bytes\":%" PRIu64
 		",\"unpack_passes\":%u,\"unpacked_whole\":%s,\"read_to\":%" PRIu64 ",\"read_to_what\":",
-		st.unpacked, st.unpacked_total, st.passes, st.ended ? "true" : "false",
-		st.needed_end);
+		st.unpacked, st.unpacked_total, st.passed_over, st.passes,
+		st.ended ? "true" : "false", st.needed_end);
 	put_cstr(out, st.needed_what);
 	fprintf(out, ",\"memory_peak\":%" PRIu64 ",\"memory_limit\":%" PRIu64,
 		st.memory_peak, st.memory_limit);

@@ -225,6 +225,9 @@ static void put_unpacked(FILE *out, const struct xfc_report *r)
 		fprintf(out, ": no Xen note in its PT_NOTE segments, so its SHT_NOTE sections were read too, as Xen reads them; none there either\n");
 	else
 		fprintf(out, ": it has no Xen notes\n");
+	if (st.passed_over)
+		fprintf(out, "  %" PRIu64 " bytes passed over, not produced: %s blocks, or their ends, that nothing read\n",
+			st.passed_over, xfc_compression_name(r->src->comp));
 }
 
 void xfc_report_text(FILE *out, const struct xfc_report *r)

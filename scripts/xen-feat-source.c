@@ -359,6 +359,15 @@ static void reset_wants(struct xfc_source *src)
 	}
 }
 
+/* The first byte anything still needs: want, or a wanted range's next byte. */
+static uint64_t first_needed(const struct xfc_source *src, uint64_t want)
+{
+	for (size_t i = 0; i < src->nr_wants; i++)
+		if (src->wants[i].off + src->wants[i].filled < want)
+			want = src->wants[i].off + src->wants[i].filled;
+	return want;
+}
+
 /* Up to len bytes at off from the stream into buf; *got < len at its end. */
 static int fill_from_stream(struct xfc_source *src, uint64_t off, size_t len,
 			    unsigned char *buf, size_t *got,
@@ -382,6 +391,7 @@ static int fill_from_stream(struct xfc_source *src, uint64_t off, size_t len,
 		const unsigned char *p;
 		size_t n;
 
+		xfc_stream_need(s, first_needed(src, want), off + len);
 		if ((ret = xfc_stream_next(s, &at, &p, &n, err)))
 			return ret;
 		if (!n)
@@ -521,7 +531,7 @@ void xfc_source_stats(const struct xfc_source *src, struct xfc_source_stats *st)
 	if (src->stream) {
 		st->stream = true;
 		xfc_stream_counts(src->stream, &st->passes, &st->unpacked,
-				  &st->unpacked_total);
+				  &st->unpacked_total, &st->passed_over);
 		st->ended = xfc_stream_ended(src->stream);
 	}
 #endif

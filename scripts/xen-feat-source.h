@@ -81,6 +81,7 @@ struct xfc_source_stats {
 	unsigned int passes;		/* times the stream was unpacked from its start */
 	uint64_t unpacked;		/* furthest unpacked offset */
 	uint64_t unpacked_total;	/* unpacked bytes over all passes */
+	uint64_t passed_over;		/* of unpacked, bytes passed over unproduced */
 	bool ended;			/* the stream was unpacked to its end */
 	uint64_t needed_end;		/* end of the furthest range the reader needed */
 	const char *needed_what;	/* what that was */

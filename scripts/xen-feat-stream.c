@@ -16,22 +16,33 @@ struct xfc_stream {
 	uint64_t pos;			/* bytes produced in this pass */
 	bool ended;
 	unsigned int passes;
-	uint64_t furthest, total;
-	/* The last ring_size bytes produced: byte i at ring[i % ring_size]. */
+	uint64_t furthest, total, passed_over;
+	uint64_t need_from, need_to;	/* what the reader needs next */
+	/*
+	 * The last ring_size bytes produced since ring_from (where the pass
+	 * began, or last passed over bytes): byte i at ring[i % ring_size].
+	 */
 	unsigned char *ring;
 	size_t ring_size;
-	/* Block formats: block[block_off, block_len) is not yet handed out. */
+	uint64_t ring_from;
+	/*
+	 * Block formats: the block that starts at block_start is block_whole
+	 * bytes long; block[block_off, block_len) is unpacked and not yet
+	 * handed out, block[block_len, block_whole) not yet unpacked.
+	 */
 	const unsigned char *block;
-	size_t block_len, block_off;
+	size_t block_len, block_off, block_whole;
+	uint64_t block_start;
 };
 
 static int stream_start(struct xfc_stream *s, struct xfc_error *err)
 {
 	xfc_packed_rewind(&s->in);
-	s->pos = 0;
+	s->pos = s->ring_from = s->need_from = s->need_to = 0;
 	s->ended = false;
 	s->block = NULL;
-	s->block_len = s->block_off = 0;
+	s->block_len = s->block_off = s->block_whole = 0;
+	s->block_start = 0;
 	s->state = s->codec->start(&s->in, s->budget, err);
 	if (!s->state)
 		return xfc_fail(err, XFC_ERR_MEMORY, "cannot start the %s decompressor",
@@ -117,19 +128,109 @@ static int pull_steps(struct xfc_stream *s, unsigned char *out, size_t cap,
 	return XFC_OK;
 }
 
-/* Block formats: copies up to cap bytes of the current block to out. */
-static int take_block(struct xfc_stream *s, unsigned char *out, size_t cap,
-		      size_t *got, struct xfc_error *err)
+void xfc_stream_need(struct xfc_stream *s, uint64_t from, uint64_t to)
 {
-	*got = 0;
-	while (s->block_off == s->block_len && !s->ended) {
-		int ret = s->codec->next_block(s->state, &s->in, &s->block,
-					       &s->block_len, &s->ended, err);
+	s->need_from = from;
+	s->need_to = to;
+}
 
+/*
+ * Moves the position over n bytes not handed out: not produced, or
+ * unpacked into the current block and left there.
+ */
+static int pass_over(struct xfc_stream *s, uint64_t n, bool produced,
+		     struct xfc_error *err)
+{
+	if (n > s->unpacked_max - s->pos)
+		return too_long(s, err);
+	s->pos += n;
+	if (produced)
+		s->total += n;
+	else
+		s->passed_over += n;
+	s->ring_from = s->pos;
+	if (s->pos > s->furthest)
+		s->furthest = s->pos;
+	return XFC_OK;
+}
+
+/*
+ * How much of the block at block_start to unpack: what the reader asks
+ * for, at least one byte past what is handed out, and at least twice the
+ * prefix made so far (so that a reader creeping forward costs at most
+ * twice the unpacking), in CHUNK steps.
+ */
+static uint64_t block_target(const struct xfc_stream *s)
+{
+	uint64_t t = s->need_to > s->block_start ? s->need_to - s->block_start : 0;
+
+	if (t < (uint64_t)s->block_off + 1)
+		t = (uint64_t)s->block_off + 1;
+	if (t < 2 * (uint64_t)s->block_len)
+		t = 2 * (uint64_t)s->block_len;
+	return (t + CHUNK - 1) / CHUNK * CHUNK;
+}
+
+/*
+ * Block formats: makes block[block_off] the next byte to hand out,
+ * unpacking or passing over blocks and parts of blocks on the way.  What
+ * is unpacked but lies before what the reader needs stays in the block,
+ * readable behind the position, and is not copied out.
+ */
+static int block_ready(struct xfc_stream *s, struct xfc_error *err)
+{
+	int ret;
+
+	for (;;) {
+		if (s->block_off < s->block_len && s->need_from > s->pos) {
+			uint64_t n = s->need_from - s->pos;
+
+			if (n > s->block_len - s->block_off)
+				n = s->block_len - s->block_off;
+			if ((ret = pass_over(s, n, true, err)))
+				return ret;
+			s->block_off += (size_t)n;
+		}
+		if (s->block_off < s->block_len || s->ended)
+			break;
+		if (s->block_len < s->block_whole) {
+			/* The rest of a block unpacked only in part. */
+			if (s->need_from >= s->block_start + s->block_whole) {
+				ret = pass_over(s, s->block_whole - s->block_off, false, err);
+				s->block = NULL;	/* nothing of it is readable behind */
+				s->block_off = s->block_len = s->block_whole;
+			} else {
+				ret = s->codec->more_block(s->state, &s->in, block_target(s),
+							   &s->block, &s->block_len, err);
+			}
+			if (ret)
+				return ret;
+			continue;
+		}
+		s->block_start = s->pos;
+		s->block_off = 0;
+		s->block_len = 0;
+		ret = s->codec->next_block(s->state, &s->in,
+					   s->need_from > s->pos ? s->need_from - s->pos : 0,
+					   block_target(s), &s->block, &s->block_len,
+					   &s->block_whole, &s->ended, err);
 		if (ret)
 			return ret;
-		s->block_off = 0;
+		if (!s->block && s->block_whole) {
+			ret = pass_over(s, s->block_whole, false, err);
+			s->block_off = s->block_len = s->block_whole;
+			if (ret)
+				return ret;
+		}
 	}
+	return XFC_OK;
+}
+
+/* Block formats: copies up to cap bytes of the current block to out. */
+static int take_block(struct xfc_stream *s, unsigned char *out, size_t cap,
+		      size_t *got)
+{
+	*got = 0;
 	if (s->ended)
 		return XFC_OK;
 	*got = s->block_len - s->block_off;
@@ -143,10 +244,13 @@ static int take_block(struct xfc_stream *s, unsigned char *out, size_t cap,
 int xfc_stream_next(struct xfc_stream *s, uint64_t *at,
 		    const unsigned char **p, size_t *n, struct xfc_error *err)
 {
-	size_t slot = (size_t)(s->pos % s->ring_size);
-	size_t cap = s->ring_size - slot;
+	size_t slot, cap;
 	int ret;
 
+	if (s->codec->next_block && (ret = block_ready(s, err)))
+		return ret;
+	slot = (size_t)(s->pos % s->ring_size);
+	cap = s->ring_size - slot;
 	if (cap > CHUNK)
 		cap = CHUNK;
 	*at = s->pos;
@@ -154,7 +258,7 @@ int xfc_stream_next(struct xfc_stream *s, uint64_t *at,
 	*n = 0;
 	if (s->ended)
 		return XFC_OK;
-	ret = s->codec->next_block ? take_block(s, s->ring + slot, cap, n, err)
+	ret = s->codec->next_block ? take_block(s, s->ring + slot, cap, n)
 				   : pull_steps(s, s->ring + slot, cap, n, err);
 	if (ret)
 		return ret;
@@ -167,15 +271,27 @@ int xfc_stream_next(struct xfc_stream *s, uint64_t *at,
 	return XFC_OK;
 }
 
+/* What the current block holds of [off, off + len) behind the position. */
+static size_t block_behind(const struct xfc_stream *s, uint64_t off, void *buf,
+			   size_t len)
+{
+	if (!s->block || off < s->block_start || off >= s->pos)
+		return 0;
+	if (len > s->pos - off)
+		len = (size_t)(s->pos - off);
+	memcpy(buf, s->block + (off - s->block_start), len);
+	return len;
+}
+
 size_t xfc_stream_behind(const struct xfc_stream *s, uint64_t off, void *buf,
 			 size_t len)
 {
-	uint64_t held = s->pos < s->ring_size ? s->pos : s->ring_size;
+	uint64_t held = s->pos - s->ring_from < s->ring_size ? s->pos - s->ring_from : s->ring_size;
 	unsigned char *out = buf;
-	size_t done = 0;
+	size_t done = block_behind(s, off, buf, len);
 
-	if (off >= s->pos || off < s->pos - held)
-		return 0;
+	if (done || off >= s->pos || off < s->pos - held)
+		return done;
 	if (len > s->pos - off)
 		len = (size_t)(s->pos - off);
 	while (done < len) {
@@ -208,11 +324,12 @@ int xfc_stream_restart(struct xfc_stream *s, struct xfc_error *err)
 }
 
 void xfc_stream_counts(const struct xfc_stream *s, unsigned int *passes,
-		       uint64_t *furthest, uint64_t *total)
+		       uint64_t *furthest, uint64_t *total, uint64_t *passed_over)
 {
 	*passes = s->passes;
 	*furthest = s->furthest;
 	*total = s->total;
+	*passed_over = s->passed_over;
 }
 
 void xfc_stream_close(struct xfc_stream *s)

@@ -19,6 +19,8 @@ struct lz4_legacy {
 	uint32_t total;			/* unpacked so far, mod 2^32 */
 	uint64_t blocks;		/* unpacked so far */
 	uint32_t last_len;		/* of the last block */
+	uint32_t size;			/* the current block's compressed size */
+	bool partial;			/* ... and it is unpacked only in part */
 	char *packed;			/* one compressed block */
 	char *block;
 	struct xfc_budget *budget;
@@ -106,25 +108,27 @@ static int check_after_block(struct lz4_legacy *st, struct xfc_packed *in,
 	return xfc_stream_corrupt(err, "lz4", in, why);
 }
 
-static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
-				 const unsigned char **block, size_t *len,
-				 bool *done, struct xfc_error *err)
+/*
+ * The next block's header: its compressed size in st->size, read once
+ * and kept until the block is taken; *end at the end of the stream.
+ */
+static int block_header(struct lz4_legacy *st, struct xfc_packed *in, bool *end,
+			struct xfc_error *err)
 {
-	struct lz4_legacy *st = state;
 	const uint32_t bound = (uint32_t)LZ4_compressBound(LEGACY_BLOCK_MAX);
 	unsigned char word[4];
 	size_t got;
 	uint32_t size;
-	int n, ret;
+	int ret;
 
-	*len = 0;
+	*end = false;
 	for (;;) {
 		ret = xfc_packed_read(in, word, 4, &got, err);
 		if (ret)
 			return ret;
 		/* The legacy format has no end marker: input just stops. */
 		if (got == 0 && st->magic_seen) {
-			*done = true;
+			*end = true;
 			return XFC_OK;
 		}
 		if (got < 4)
@@ -147,7 +151,7 @@ static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
 		char why[160];
 
 		if (size == st->total) {
-			*done = true;
+			*end = true;
 			return XFC_OK;
 		}
 		snprintf(why, sizeof(why),
@@ -168,20 +172,114 @@ static int lz4_legacy_next_block(void *state, struct xfc_packed *in,
 			 (unsigned long long)st->blocks, st->last_len);
 		return xfc_stream_corrupt(err, "lz4", in, why);
 	}
-	ret = xfc_packed_read(in, st->packed, size, &got, err);
-	if (ret)
-		return ret;
-	if (got < size)
-		return xfc_stream_short(err, "lz4", in);
-	n = LZ4_decompress_safe(st->packed, st->block, (int)size, LEGACY_BLOCK_MAX);
+	st->size = size;
+	return XFC_OK;
+}
+
+/*
+ * Whether another block of this stream follows the one of st->size
+ * compressed bytes that starts here: then this one unpacks to exactly
+ * 8 MiB, and need not be unpacked to know it.  Not when only Linux's
+ * appended size, or a new stream's magic, comes after it.
+ */
+static int block_followed(struct lz4_legacy *st, struct xfc_packed *in,
+			  bool *followed, struct xfc_error *err)
+{
+	unsigned char word[4];
+	size_t got;
+	int ret = xfc_packed_peek_at(in, st->size, word, sizeof(word), &got, err);
+
+	*followed = !ret && got == 4 && xfc_packed_left(in) - st->size > 4 &&
+		    le32(word) != LEGACY_MAGIC;
+	return ret;
+}
+
+/* Accounts for a block of len unpacked bytes. */
+static int block_taken(struct lz4_legacy *st, struct xfc_packed *in, uint32_t len,
+		       struct xfc_error *err)
+{
+	st->blocks++;
+	st->last_len = len;
+	st->total += len;	/* the appended size is mod 2^32 too */
+	return check_after_block(st, in, err);
+}
+
+/*
+ * Unpacks the block in st->packed up to target bytes, or whole: a block
+ * that another follows must not end before 8 MiB.
+ */
+static int block_unpack(struct lz4_legacy *st, struct xfc_packed *in, uint64_t target,
+			const unsigned char **block, size_t *len,
+			struct xfc_error *err)
+{
+	int n;
+
+	if (st->partial && target < LEGACY_BLOCK_MAX)
+		n = LZ4_decompress_safe_partial(st->packed, st->block, (int)st->size,
+						(int)target, LEGACY_BLOCK_MAX);
+	else
+		n = LZ4_decompress_safe(st->packed, st->block, (int)st->size, LEGACY_BLOCK_MAX);
 	if (n < 0)
 		return xfc_stream_corrupt(err, "lz4", in, "bad block");
+	if (st->partial && (uint64_t)n < (target < LEGACY_BLOCK_MAX ? target : LEGACY_BLOCK_MAX)) {
+		char why[160];
+
+		snprintf(why, sizeof(why),
+			 "block %llu unpacked to %d bytes, yet another block follows (only the last may be shorter than 8 MiB)",
+			 (unsigned long long)st->blocks, n);
+		return xfc_stream_corrupt(err, "lz4", in, why);
+	}
+	if (n == LEGACY_BLOCK_MAX)
+		st->partial = false;
 	*block = (const unsigned char *)st->block;
 	*len = (size_t)n;
-	st->blocks++;
-	st->last_len = (uint32_t)n;
-	st->total += (uint32_t)n;	/* the appended size is mod 2^32 too */
-	return check_after_block(st, in, err);
+	return XFC_OK;
+}
+
+static int lz4_legacy_next_block(void *state, struct xfc_packed *in, uint64_t skip,
+				 uint64_t need, const unsigned char **block,
+				 size_t *len, size_t *whole, bool *done,
+				 struct xfc_error *err)
+{
+	struct lz4_legacy *st = state;
+	bool followed;
+	size_t got;
+	uint64_t skipped;
+	int ret;
+
+	*block = NULL;
+	*len = *whole = 0;
+	st->partial = false;
+	if ((ret = block_header(st, in, done, err)) || *done)
+		return ret;
+	if ((ret = block_followed(st, in, &followed, err)))
+		return ret;
+	if (followed) {
+		/* 8 MiB by the format: passed over unread, or unpacked in part. */
+		*whole = LEGACY_BLOCK_MAX;
+		if (skip >= LEGACY_BLOCK_MAX) {
+			xfc_packed_skip(in, st->size, &skipped);
+			return block_taken(st, in, LEGACY_BLOCK_MAX, err);
+		}
+		st->partial = true;
+	}
+	ret = xfc_packed_read(in, st->packed, st->size, &got, err);
+	if (ret)
+		return ret;
+	if (got < st->size)
+		return xfc_stream_short(err, "lz4", in);
+	if ((ret = block_unpack(st, in, need, block, len, err)))
+		return ret;
+	if (!followed)
+		*whole = *len;
+	return block_taken(st, in, (uint32_t)*whole, err);
+}
+
+static int lz4_legacy_more_block(void *state, struct xfc_packed *in, uint64_t need,
+				 const unsigned char **block, size_t *len,
+				 struct xfc_error *err)
+{
+	return block_unpack(state, in, need, block, len, err);
 }
 
 static void lz4_legacy_stop(void *state)
@@ -198,6 +296,7 @@ const struct xfc_codec xfc_codec_lz4_legacy = {
 	.name = "lz4",
 	.start = lz4_legacy_start,
 	.next_block = lz4_legacy_next_block,
+	.more_block = lz4_legacy_more_block,
 	.stop = lz4_legacy_stop,
 };
 

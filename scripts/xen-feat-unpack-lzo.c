@@ -155,16 +155,19 @@ static int grow(struct lzo_state *st, size_t len, struct xfc_error *err)
 	return XFC_OK;
 }
 
-static int lzo_next_block(void *state, struct xfc_packed *in,
-			  const unsigned char **block, size_t *len, bool *done,
-			  struct xfc_error *err)
+static int lzo_next_block(void *state, struct xfc_packed *in, uint64_t pass,
+			  uint64_t want, const unsigned char **block, size_t *len,
+			  size_t *whole, bool *done, struct xfc_error *err)
 {
 	struct lzo_state *st = state;
 	uint32_t dst_len, src_len;
 	lzo_uint out_len;
+	uint64_t skipped;
 	int ret;
 
-	*len = 0;
+	(void)want;
+	*block = NULL;
+	*len = *whole = 0;
 	if (!st->header_done && (ret = lzo_header(st, in, err)))
 		return ret;
 	if ((ret = read_be(in, 4, &dst_len, err)))
@@ -182,6 +185,14 @@ static int lzo_next_block(void *state, struct xfc_packed *in,
 	if (src_len < dst_len &&
 	    (ret = skip(in, 4 * (!!(st->flags & F_ADLER32_C) + !!(st->flags & F_CRC32_C)), err)))
 		return ret;
+	/* Each block says what it unpacks to: one not wanted is passed over. */
+	if (pass >= dst_len) {
+		xfc_packed_skip(in, src_len, &skipped);
+		if (skipped < src_len)
+			return xfc_stream_short(err, "lzo", in);
+		*whole = dst_len;
+		return XFC_OK;
+	}
 	if ((ret = grow(st, dst_len, err)) || (ret = need(in, st->packed, src_len, err)))
 		return ret;
 	if (src_len == dst_len) {		/* stored */
@@ -194,7 +205,7 @@ static int lzo_next_block(void *state, struct xfc_packed *in,
 			return xfc_stream_corrupt(err, "lzo", in, "bad block");
 		*block = st->block;
 	}
-	*len = dst_len;
+	*len = *whole = dst_len;
 	return XFC_OK;
 }
 

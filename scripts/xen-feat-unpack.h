@@ -39,6 +39,17 @@ void xfc_packed_consume(struct xfc_packed *in, size_t n);
 /* Copies up to n bytes; *got < n only at the end of input. */
 int xfc_packed_read(struct xfc_packed *in, void *dst, size_t n, size_t *got,
 		    struct xfc_error *err);
+/*
+ * Consumes n bytes without reading them (sets *got to how many there
+ * were, fewer only at the end of input).
+ */
+void xfc_packed_skip(struct xfc_packed *in, uint64_t n, uint64_t *got);
+/*
+ * Copies up to n bytes that lie ahead bytes past the position, without
+ * consuming anything; *got < n only at the end of input.
+ */
+int xfc_packed_peek_at(struct xfc_packed *in, uint64_t ahead, void *dst,
+		       size_t n, size_t *got, struct xfc_error *err);
 /* Compressed bytes consumed so far, for messages. */
 uint64_t xfc_packed_consumed(const struct xfc_packed *in);
 /* Compressed bytes not yet consumed, to the end of the input. */
@@ -63,12 +74,21 @@ struct xfc_codec {
 		    const unsigned char *data, size_t avail, unsigned char *out,
 		    size_t cap, size_t *made, bool *done, struct xfc_error *err);
 	/*
-	 * Block formats, instead of step: unpacks the next whole block,
-	 * which stays valid until the next call; at the end of the stream
-	 * sets *done and *len to 0.
+	 * Block formats, instead of step: the next block, of which nothing
+	 * before skip is wanted and the first need bytes are (need >= 1).
+	 * Sets *block and *len to the unpacked prefix [0, *len) made, valid
+	 * until the next call, and *whole to the block's length: *len when
+	 * the whole block was unpacked; more when only a prefix was (a codec
+	 * may do so where the format fixes the block's length); with *block
+	 * NULL and *len 0 when the block was passed over without being read.
+	 * At the end of the stream sets *done and *len to 0.
 	 */
-	int (*next_block)(void *state, struct xfc_packed *in,
-			  const unsigned char **block, size_t *len, bool *done,
+	int (*next_block)(void *state, struct xfc_packed *in, uint64_t skip,
+			  uint64_t need, const unsigned char **block, size_t *len,
+			  size_t *whole, bool *done, struct xfc_error *err);
+	/* With prefixes: makes the current block's prefix need bytes or more. */
+	int (*more_block)(void *state, struct xfc_packed *in, uint64_t need,
+			  const unsigned char **block, size_t *len,
 			  struct xfc_error *err);
 	/* Frees everything and gives back what it charged. */
 	void (*stop)(void *state);
@@ -127,13 +147,19 @@ int xfc_stream_next(struct xfc_stream *s, uint64_t *at,
  */
 size_t xfc_stream_behind(const struct xfc_stream *s, uint64_t off, void *buf,
 			 size_t len);
+/*
+ * What the reader needs next: nothing before from, and to is the end of
+ * what it asks for now.  Block formats pass over what lies before from
+ * where they can, and unpack a block no further than needed.
+ */
+void xfc_stream_need(struct xfc_stream *s, uint64_t from, uint64_t to);
 /* Bytes produced so far in this pass: where the next chunk starts. */
 uint64_t xfc_stream_position(const struct xfc_stream *s);
 bool xfc_stream_ended(const struct xfc_stream *s);
 /* Starts the stream again from its first byte. */
 int xfc_stream_restart(struct xfc_stream *s, struct xfc_error *err);
 void xfc_stream_counts(const struct xfc_stream *s, unsigned int *passes,
-		       uint64_t *furthest, uint64_t *total);
+		       uint64_t *furthest, uint64_t *total, uint64_t *passed_over);
 void xfc_stream_close(struct xfc_stream *s);
 
 #endif /* XEN_FEAT_UNPACK_H */
