@@ -270,6 +270,12 @@ static pid_t spawn(char *const argv[], const char *errfile, const struct setup *
 	if (s && s->wait_fd >= 0 && read(s->wait_fd, &byte, 1) != 1)
 		_exit(126);
 	if (s && s->signal_in_rename) {
+		/*
+		 * As from an interactive shell: a job started in the background
+		 * (nohup, or & in a script) inherits SIGINT or SIGHUP ignored,
+		 * and generate rightly leaves an ignored signal ignored.
+		 */
+		signal(s->signal_in_rename, SIG_DFL);
 		snprintf(sig, sizeof(sig), "%d", s->signal_in_rename);
 		if (!getenv("GEN_TEST_SHIM"))
 			_exit(126);
