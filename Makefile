@@ -204,7 +204,7 @@ xen-feat-note-srcs := xen-feat-note.c xen-feat-table.c xen-feat-config.c xen-fea
 	xen-feat-check.c xen-feat-error.c xen-feat-magic.c xen-feat-bzimage.c \
 	xen-feat-source.c xen-feat-elf.c xen-feat-decode.c xen-feat-verdict.c \
 	xen-feat-expect.c xen-feat-kconfig.c xen-feat-hypervisor.c xen-feat-report.c \
-	xen-feat-report-text.c xen-feat-report-json.c
+	xen-feat-report-text.c xen-feat-report-json.c xen-feat-file.c
 HOSTLDLIBS_xen-feat-note :=
 
 # XEN_FEAT_NO_UNPACK=1: libc only, for use inside other trees; `check`

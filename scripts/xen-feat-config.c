@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "xen-feat-config.h"
+#include "xen-feat-file.h"
 
 enum xen_config_type { XEN_CONFIG_BOOL, XEN_CONFIG_HEX };
 
@@ -342,81 +343,34 @@ int xen_config_parse(const char *path, const char *text, size_t len,
 	return 0;
 }
 
-/* The whole of a regular file of at most XEN_CONFIG_SIZE_MAX bytes. */
-static char *slurp(int fd, const struct stat *st, size_t *len, struct xen_config_error *err)
-{
-	size_t cap = (size_t)st->st_size + 1, used = 0;
-	char *buf = malloc(cap);
-
-	while (buf) {
-		ssize_t got;
-		char *bigger;
-
-		if (used == cap) {
-			if (cap > XEN_CONFIG_SIZE_MAX) {
-				free(buf);
-				fail(err, XEN_CONFIG_ERR_TOO_BIG, 0,
-				     "larger than %u MiB: not a kernel configuration",
-				     XEN_CONFIG_SIZE_MAX >> 20);
-				return NULL;
-			}
-			cap = cap * 2 > XEN_CONFIG_SIZE_MAX + 1 ? XEN_CONFIG_SIZE_MAX + 1 : cap * 2;
-			bigger = realloc(buf, cap);
-			if (!bigger)
-				break;
-			buf = bigger;
-		}
-		got = read(fd, buf + used, cap - used);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			fail(err, XEN_CONFIG_ERR_IO, 0, "cannot read the configuration: %s",
-			     strerror(errno));
-			free(buf);
-			return NULL;
-		}
-		if (got == 0) {
-			*len = used;
-			return buf;
-		}
-		used += (size_t)got;
-	}
-	free(buf);
-	fail(err, XEN_CONFIG_ERR_IO, 0, "out of memory");
-	return NULL;
-}
-
 int xen_config_read(const char *path, struct xen_config *cfg, struct xen_config_error *err)
 {
-	/* O_NONBLOCK: a FIFO must not hang us before fstat() turns it away. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	struct stat st;
+	struct xfc_file_failure why;
 	char *text;
-	size_t len = 0;
+	size_t len;
 	int ret;
 
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->path = path;
-	if (fd < 0)
+	switch (xfc_file_read(path, XEN_CONFIG_SIZE_MAX, &text, &len, &why)) {
+	case XFC_FILE_OK:
+		break;
+	case XFC_FILE_CANNOT_OPEN:
+	case XFC_FILE_READ_ERROR:
 		return fail(err, XEN_CONFIG_ERR_IO, 0, "cannot read the configuration: %s",
-			    strerror(errno));
-	if (fstat(fd, &st)) {
-		ret = fail(err, XEN_CONFIG_ERR_IO, 0, "cannot read the configuration: %s",
-			   strerror(errno));
-	} else if (!S_ISREG(st.st_mode)) {
-		ret = fail(err, XEN_CONFIG_ERR_IO, 0,
-			   "not a regular file (a %s): refusing to read it as a configuration",
-			   S_ISDIR(st.st_mode) ? "directory" : S_ISFIFO(st.st_mode) ? "FIFO" :
-			   S_ISCHR(st.st_mode) ? "character device" : "special file");
-	} else if ((uint64_t)st.st_size > XEN_CONFIG_SIZE_MAX) {
-		ret = fail(err, XEN_CONFIG_ERR_TOO_BIG, 0,
-			   "larger than %u MiB: not a kernel configuration", XEN_CONFIG_SIZE_MAX >> 20);
-	} else {
-		text = slurp(fd, &st, &len, err);
-		ret = text ? xen_config_parse(path, text, len, cfg, err) : -1;
-		free(text);
+			    strerror(why.errnum));
+	case XFC_FILE_NOT_REGULAR:
+		return fail(err, XEN_CONFIG_ERR_IO, 0,
+			    "%s, not a regular file: refusing to read it as a configuration",
+			    xfc_file_kind(why.mode));
+	case XFC_FILE_TOO_BIG:
+		return fail(err, XEN_CONFIG_ERR_TOO_BIG, 0,
+			    "larger than %u MiB: not a kernel configuration", XEN_CONFIG_SIZE_MAX >> 20);
+	case XFC_FILE_NO_MEMORY:
+		return fail(err, XEN_CONFIG_ERR_IO, 0, "out of memory");
 	}
-	close(fd);
+	ret = xen_config_parse(path, text, len, cfg, err);
+	free(text);
 	return ret;
 }
 

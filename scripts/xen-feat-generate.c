@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xen-feat-file.h"
 #include "xen-feat-generate.h"
 
 static void __attribute__((format(printf, 3, 4)))
@@ -189,13 +190,6 @@ static int write_all(int fd, const char *text, size_t len)
 	return 0;
 }
 
-static const char *file_kind(mode_t mode)
-{
-	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO" :
-	       S_ISLNK(mode) ? "a symbolic link" : S_ISCHR(mode) ? "a character device" :
-	       S_ISSOCK(mode) ? "a socket" : "a special file";
-}
-
 /* Never blocks: a FIFO put there after the lstat() is not read. */
 static bool same_content(const char *path, const char *text, size_t len)
 {
@@ -228,7 +222,7 @@ static int replace_file(const char *path, const char *text)
 	int fd;
 
 	if (!lstat(path, &st) && !S_ISREG(st.st_mode)) {
-		error_at(path, 0, "%s, not a regular file: refusing to replace it", file_kind(st.st_mode));
+		error_at(path, 0, "%s, not a regular file: refusing to replace it", xfc_file_kind(st.st_mode));
 		return -1;
 	}
 	if (same_content(path, text, len))

@@ -11,6 +11,7 @@
 #include <zlib.h>
 #endif
 
+#include "xen-feat-file.h"
 #include "xen-feat-hypervisor.h"
 #include "xen-feat-table.h"
 
@@ -57,42 +58,26 @@ static bool read_config_text(const char *text, size_t len, struct xfc_hypervisor
 static int read_file(const char *path, size_t max, unsigned char **out, size_t *len,
 		     struct xfc_error *err)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	unsigned char *buf;
-	size_t got = 0;
+	struct xfc_file_failure why;
+	char *text;
 
-	if (fd < 0)
-		return xfc_fail(err, XFC_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return xfc_fail(err, XFC_ERR_IO, "%s: not a regular file", path);
-	}
-	if ((uint64_t)st.st_size > max) {
-		close(fd);
+	switch (xfc_file_read(path, max, &text, len, &why)) {
+	case XFC_FILE_OK:
+		*out = (unsigned char *)text;
+		return XFC_OK;
+	case XFC_FILE_CANNOT_OPEN:
+		return xfc_fail(err, XFC_ERR_IO, "%s: cannot open: %s", path, strerror(why.errnum));
+	case XFC_FILE_NOT_REGULAR:
+		return xfc_fail(err, XFC_ERR_IO, "%s: %s, not a regular file", path,
+				xfc_file_kind(why.mode));
+	case XFC_FILE_TOO_BIG:
 		return xfc_fail(err, XFC_ERR_LIMIT, "%s: larger than %zu MiB", path, max >> 20);
+	case XFC_FILE_READ_ERROR:
+		return xfc_fail(err, XFC_ERR_IO, "%s: read error: %s", path, strerror(why.errnum));
+	case XFC_FILE_NO_MEMORY:
+		break;
 	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (!buf) {
-		close(fd);
-		return xfc_fail(err, XFC_ERR_LIMIT, "%s: out of memory", path);
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (r <= 0) {
-			free(buf);
-			close(fd);
-			return xfc_fail(err, XFC_ERR_IO, "%s: read error: %s", path,
-					r ? strerror(errno) : "file shrank");
-		}
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*out = buf;
-	*len = got;
-	return XFC_OK;
+	return xfc_fail(err, XFC_ERR_LIMIT, "%s: out of memory", path);
 }
 
 #ifndef XEN_FEAT_NO_UNPACK

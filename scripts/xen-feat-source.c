@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "xen-feat-bzimage.h"
+#include "xen-feat-file.h"
 #include "xen-feat-source.h"
 #ifndef XEN_FEAT_NO_UNPACK
 #include "xen-feat-unpack.h"
@@ -158,21 +159,6 @@ int xfc_source_open(struct xfc_source *src, const char *path,
 	return xfc_source_open_fd(src, fd, path, unpacked_max, max_memory, err);
 }
 
-static const char *file_kind(mode_t mode)
-{
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISFIFO(mode))
-		return "a FIFO (named pipe)";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
-}
-
 int xfc_source_open_fd(struct xfc_source *src, int fd, const char *name,
 		       uint64_t unpacked_max, uint64_t max_memory,
 		       struct xfc_error *err)
@@ -188,7 +174,7 @@ int xfc_source_open_fd(struct xfc_source *src, int fd, const char *name,
 	if (!S_ISREG(st.st_mode))
 		return xfc_fail(err, XFC_ERR_IO,
 				"%s, not a regular file: check reads kernel images by offset",
-				file_kind(st.st_mode));
+				xfc_file_kind(st.st_mode));
 	src->file_size = (uint64_t)st.st_size;
 	if ((ret = pread_all(src->fd, head, sizeof(head), 0, &got, err)))
 		return ret;

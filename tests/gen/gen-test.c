@@ -738,9 +738,9 @@ static void run_check_config_tests(void)
 		int status;
 		const char *message;
 	} tests[] = {
-		{ "check-config-fifo", 4, "not a regular file (a FIFO)" },
-		{ "check-config-dev-zero", 4, "not a regular file (a character device)" },
-		{ "check-config-directory", 4, "not a regular file (a directory)" },
+		{ "check-config-fifo", 4, "a FIFO (named pipe), not a regular file" },
+		{ "check-config-dev-zero", 4, "a character device, not a regular file" },
+		{ "check-config-directory", 4, "a directory, not a regular file" },
 		{ "check-config-unreadable", 4, "cannot read the configuration" },
 		{ "check-config-binary", 5, ":2: NUL byte at column 3" },
 		{ "check-config-bool-m", 5, ":1: CONFIG_XEN_DOM0=m: malformed value" },
