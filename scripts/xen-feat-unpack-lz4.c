@@ -108,6 +108,18 @@ static int check_after_block(struct lz4_legacy *st, struct xfc_packed *in,
 	return xfc_stream_corrupt(err, "lz4", in, why);
 }
 
+/* Block number (from 1) unpacked to len bytes with another block after it. */
+static int short_block(struct xfc_packed *in, uint64_t number, uint32_t len,
+		       struct xfc_error *err)
+{
+	char why[160];
+
+	snprintf(why, sizeof(why),
+		 "block %llu unpacked to %u bytes, yet another block follows (only the last may be shorter than 8 MiB)",
+		 (unsigned long long)number, len);
+	return xfc_stream_corrupt(err, "lz4", in, why);
+}
+
 /*
  * The next block's header: its compressed size in st->size, read once
  * and kept until the block is taken; *end at the end of the stream.
@@ -164,14 +176,8 @@ static int block_header(struct lz4_legacy *st, struct xfc_packed *in, bool *end,
 	if (size > bound)
 		return xfc_stream_corrupt(err, "lz4", in, "block size out of range");
 	/* Every block but the last unpacks to exactly the block size. */
-	if (st->blocks && st->last_len != LEGACY_BLOCK_MAX) {
-		char why[160];
-
-		snprintf(why, sizeof(why),
-			 "block %llu unpacked to %u bytes, yet another block follows (only the last may be shorter than 8 MiB)",
-			 (unsigned long long)st->blocks, st->last_len);
-		return xfc_stream_corrupt(err, "lz4", in, why);
-	}
+	if (st->blocks && st->last_len != LEGACY_BLOCK_MAX)
+		return short_block(in, st->blocks, st->last_len, err);
 	st->size = size;
 	return XFC_OK;
 }
@@ -221,14 +227,8 @@ static int block_unpack(struct lz4_legacy *st, struct xfc_packed *in, uint64_t t
 		n = LZ4_decompress_safe(st->packed, st->block, (int)st->size, LEGACY_BLOCK_MAX);
 	if (n < 0)
 		return xfc_stream_corrupt(err, "lz4", in, "bad block");
-	if (st->partial && (uint64_t)n < (target < LEGACY_BLOCK_MAX ? target : LEGACY_BLOCK_MAX)) {
-		char why[160];
-
-		snprintf(why, sizeof(why),
-			 "block %llu unpacked to %d bytes, yet another block follows (only the last may be shorter than 8 MiB)",
-			 (unsigned long long)st->blocks, n);
-		return xfc_stream_corrupt(err, "lz4", in, why);
-	}
+	if (st->partial && (uint64_t)n < (target < LEGACY_BLOCK_MAX ? target : LEGACY_BLOCK_MAX))
+		return short_block(in, st->blocks, (uint32_t)n, err);
 	if (n == LEGACY_BLOCK_MAX)
 		st->partial = false;
 	*block = (const unsigned char *)st->block;
@@ -262,17 +262,18 @@ static int lz4_legacy_next_block(void *state, struct xfc_packed *in, uint64_t sk
 			return block_taken(st, in, LEGACY_BLOCK_MAX, err);
 		}
 		st->partial = true;
+		if ((ret = block_taken(st, in, LEGACY_BLOCK_MAX, err)))
+			return ret;
 	}
 	ret = xfc_packed_read(in, st->packed, st->size, &got, err);
 	if (ret)
 		return ret;
 	if (got < st->size)
 		return xfc_stream_short(err, "lz4", in);
-	if ((ret = block_unpack(st, in, need, block, len, err)))
+	if ((ret = block_unpack(st, in, need, block, len, err)) || followed)
 		return ret;
-	if (!followed)
-		*whole = *len;
-	return block_taken(st, in, (uint32_t)*whole, err);
+	*whole = *len;
+	return block_taken(st, in, (uint32_t)*len, err);
 }
 
 static int lz4_legacy_more_block(void *state, struct xfc_packed *in, uint64_t need,
