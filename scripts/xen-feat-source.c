@@ -71,8 +71,8 @@ void xfc_budget_release(struct xfc_budget *b, uint64_t n)
 	b->used = n < b->used ? b->used - n : 0;
 }
 
-static int pread_all(int fd, void *buf, size_t len, uint64_t off, size_t *got,
-		     struct xfc_error *err)
+int xfc_pread_all(int fd, void *buf, size_t len, uint64_t off, size_t *got,
+		  struct xfc_error *err)
 {
 	unsigned char *p = buf;
 
@@ -98,7 +98,7 @@ static int sniff(struct xfc_source *src, uint64_t off, uint64_t len,
 {
 	unsigned char head[XFC_MAGIC_MAX];
 	size_t got;
-	int ret = pread_all(src->fd, head, len < sizeof(head) ? (size_t)len : sizeof(head),
+	int ret = xfc_pread_all(src->fd, head, len < sizeof(head) ? (size_t)len : sizeof(head),
 			    off, &got, err);
 
 	if (ret)
@@ -176,7 +176,7 @@ int xfc_source_open_fd(struct xfc_source *src, int fd, const char *name,
 				"%s, not a regular file: check reads kernel images by offset",
 				xfc_file_kind(st.st_mode));
 	src->file_size = (uint64_t)st.st_size;
-	if ((ret = pread_all(src->fd, head, sizeof(head), 0, &got, err)))
+	if ((ret = xfc_pread_all(src->fd, head, sizeof(head), 0, &got, err)))
 		return ret;
 	if (got == 0)
 		return xfc_fail(err, XFC_ERR_TRUNCATED, "empty file");
@@ -460,7 +460,7 @@ int xfc_source_get_upto(struct xfc_source *src, uint64_t off, size_t len,
 		ret = fill_from_stream(src, off, len, buf, got, err);
 	else
 #endif
-		ret = pread_all(src->fd, buf, len, src->image_offset + off, got, err);
+		ret = xfc_pread_all(src->fd, buf, len, src->image_offset + off, got, err);
 	if (!ret)
 		ret = add_range(src, off, len, buf, err);
 	if (ret) {

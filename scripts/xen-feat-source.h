@@ -40,6 +40,10 @@ struct xfc_budget {
 	uint64_t limit, used, peak;
 };
 
+/* Up to len bytes of fd at off; *got < len only at the end of the file. */
+int xfc_pread_all(int fd, void *buf, size_t len, uint64_t off, size_t *got,
+		  struct xfc_error *err);
+
 /* Charges n bytes for what, or fails with XFC_ERR_MEMORY and says why. */
 int xfc_budget_charge(struct xfc_budget *b, uint64_t n, const char *what,
 		      struct xfc_error *err);

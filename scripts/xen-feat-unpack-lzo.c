@@ -67,19 +67,12 @@ static int need(struct xfc_packed *in, void *dst, size_t n,
 	return ret;
 }
 
-static int skip(struct xfc_packed *in, size_t n, struct xfc_error *err)
+static int skip(struct xfc_packed *in, uint64_t n, struct xfc_error *err)
 {
-	unsigned char buf[256];
+	uint64_t got;
 
-	while (n) {
-		size_t step = n < sizeof(buf) ? n : sizeof(buf);
-		int ret = need(in, buf, step, err);
-
-		if (ret)
-			return ret;
-		n -= step;
-	}
-	return XFC_OK;
+	xfc_packed_skip(in, n, &got);
+	return got < n ? xfc_stream_short(err, "lzo", in) : XFC_OK;
 }
 
 static int read_be(struct xfc_packed *in, size_t n, uint32_t *v,
@@ -162,7 +155,6 @@ static int lzo_next_block(void *state, struct xfc_packed *in, uint64_t pass,
 	struct lzo_state *st = state;
 	uint32_t dst_len, src_len;
 	lzo_uint out_len;
-	uint64_t skipped;
 	int ret;
 
 	(void)want;
@@ -187,11 +179,8 @@ static int lzo_next_block(void *state, struct xfc_packed *in, uint64_t pass,
 		return ret;
 	/* Each block says what it unpacks to: one not wanted is passed over. */
 	if (pass >= dst_len) {
-		xfc_packed_skip(in, src_len, &skipped);
-		if (skipped < src_len)
-			return xfc_stream_short(err, "lzo", in);
 		*whole = dst_len;
-		return XFC_OK;
+		return skip(in, src_len, err);
 	}
 	if ((ret = grow(st, dst_len, err)) || (ret = need(in, st->packed, src_len, err)))
 		return ret;

@@ -117,26 +117,13 @@ int xfc_packed_peek_at(struct xfc_packed *in, uint64_t ahead, void *dst,
 		       size_t n, size_t *got, struct xfc_error *err)
 {
 	uint64_t at = xfc_packed_consumed(in) + ahead, end = in->end - in->start;
-	unsigned char *p = dst;
 
 	*got = 0;
 	if (at >= end)
 		return XFC_OK;
 	if (n > end - at)
 		n = (size_t)(end - at);
-	while (*got < n) {
-		ssize_t r = pread(in->fd, p + *got, n - *got, (off_t)(in->start + at + *got));
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return xfc_fail(err, XFC_ERR_IO, "read error at byte %llu: %s",
-					(unsigned long long)(in->start + at + *got), strerror(errno));
-		if (r == 0)
-			break;
-		*got += (size_t)r;
-	}
-	return XFC_OK;
+	return xfc_pread_all(in->fd, dst, n, in->start + at, got, err);
 }
 
 uint64_t xfc_packed_consumed(const struct xfc_packed *in)
